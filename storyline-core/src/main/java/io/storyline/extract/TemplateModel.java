@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * at least {@code minDocuments} documents and in at least {@code minShare} of the group's documents (twice that,
  * capped at 0.9, for sentence-like lines of eight words or more, which are more often real text).
  *
- * <p>Copy guard: the recurring lines of syndicated copies are the article itself. A document that repeats half or
+ * <p>Copy guard: the recurring lines of syndicated copies are the article itself. A document that repeats 60% or
  * more of its prose lines from documents already in the group (a copy, a new version, a re-crawl) or is an exact
  * duplicate is not counted. Without it, five outlets' copies of one Reuters story in one folder would turn the story
  * into template. Measured on METER (PA wire, 472 takes with substitutes and night leads repeating earlier takes
@@ -41,6 +41,8 @@ import java.util.function.Predicate;
 public final class TemplateModel {
 
   private static final int EDGE_UNITS = 50;
+  /** Share of a document's prose lines already seen in its group above which it is a copy, not a new page. */
+  private static final double COPY_SHARE = 0.6;
 
   private final int minDocuments;
   private final double minShare;
@@ -220,7 +222,7 @@ public final class TemplateModel {
           }
         }
       }
-      if (total == 0 || seenDigests.contains(digest) || (proseLines >= 2 && 2 * proseSeen >= proseLines)) {
+      if (total == 0 || seenDigests.contains(digest) || (proseLines >= 2 && proseSeen >= COPY_SHARE * proseLines)) {
         return; // empty, exact duplicate, or a copy of a document already counted
       }
       long[] entry = new long[keys.size()];

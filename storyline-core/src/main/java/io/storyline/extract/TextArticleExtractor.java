@@ -85,10 +85,10 @@ final class TextArticleExtractor {
       removed.put("unreadable", 1);
       return new TextResult(Article.Status.EMPTY, ctx.knownTitle(), List.of(), removed, TextMetadata.NONE);
     }
-    if (content.length() > maxChars) {
+    TextLayout.Layout layout = TextLayout.layout(TextNormalizer.normalize(bounded(content)));
+    if (content.length() > maxChars || layout.cut() > 0) {
       removed.put("truncated", 1);
     }
-    TextLayout.Layout layout = TextLayout.layout(TextNormalizer.normalize(bounded(content)));
     List<Block> blocks = new ArrayList<>(layout.units().size());
     for (String u : layout.units()) {
       blocks.add(new Block(u));

@@ -23,18 +23,23 @@ final class TextLayout {
 
   static final int MAX_UNIT_CHARS = 20_000;
 
-  /** Units and, for wire copy, the parsed slug. */
-  record Layout(List<String> units, WireCopy.Parsed wire) {}
+  /** Units, for wire copy the parsed slug, and how many units were cut at {@link #MAX_UNIT_CHARS}. */
+  record Layout(List<String> units, WireCopy.Parsed wire, int cut) {}
 
   private TextLayout() {}
 
   static Layout layout(String normalized) {
     List<String> lines = Arrays.asList(normalized.split("\n", -1));
     var wire = WireCopy.parse(lines);
-    if (wire.isPresent()) {
-      return new Layout(bounded(repairBrokenLines(wire.get().paragraphs())), wire.get());
+    List<String> units = repairBrokenLines(wire.isPresent() ? wire.get().paragraphs() : units(lines));
+    int cut = 0;
+    for (int i = 0; i < units.size(); i++) {
+      if (units.get(i).length() > MAX_UNIT_CHARS) {
+        units.set(i, units.get(i).substring(0, MAX_UNIT_CHARS));
+        cut++;
+      }
     }
-    return new Layout(bounded(repairBrokenLines(units(lines))), null);
+    return new Layout(units, wire.orElse(null), cut);
   }
 
   private static List<String> units(List<String> rawLines) {
@@ -116,14 +121,6 @@ final class TextLayout {
         }
       }
       out.add(u);
-    }
-    return out;
-  }
-
-  private static List<String> bounded(List<String> units) {
-    List<String> out = new ArrayList<>(units.size());
-    for (String u : units) {
-      out.add(u.length() > MAX_UNIT_CHARS ? u.substring(0, MAX_UNIT_CHARS) : u);
     }
     return out;
   }
