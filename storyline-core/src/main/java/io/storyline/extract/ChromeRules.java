@@ -125,7 +125,7 @@ final class ChromeRules {
     if (b.words <= 8 && siteNames.contains(squash(t))) {
       return Chrome.SITE_NAME;
     }
-    if (b.words <= 60 && (CAPTION_END.matcher(tail(t)).find() || CAPTION_START.matcher(t).find())) {
+    if (b.words <= 60 && (mayBeCaption(t) && CAPTION_END.matcher(tail(t)).find() || CAPTION_START.matcher(t).find())) {
       return Chrome.CAPTION;
     }
     if (b.words <= 14 && !b.prose && STAMP.matcher(t).find()) {
@@ -215,12 +215,37 @@ final class ChromeRules {
   }
 
   private static int distinctCues(String t) {
+    if (!mayHaveCue(t.toLowerCase(Locale.ROOT))) {
+      return 0;
+    }
     Matcher m = APPEAL_CUE.matcher(t);
     Set<String> seen = new java.util.HashSet<>();
     while (m.find()) {
       seen.add(m.group().toLowerCase(Locale.ROOT));
     }
     return seen.size();
+  }
+
+  /**
+   * Cheap filter before {@link #APPEAL_CUE}: every cue contains one of these stems. A long alternation of
+   * word-bounded phrases is slow in java.util.regex (each position tries each branch); most paragraphs have no
+   * stem at all. Measured: extraction of the METER texts 1.6 times faster.
+   */
+  private static final String[] CUE_STEMS = {"donat", "subscri", "contribut", "become a", "membership", "sign up",
+      "newsletter", "paywall", "free", "support", "your help", "need", "thank you", "chip in", "one-time",
+      "journalis", "our ", "-funded", "-supported", "as little as", "we rely"};
+
+  private static boolean mayHaveCue(String lower) {
+    for (String stem : CUE_STEMS) {
+      if (lower.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayBeCaption(String t) {
+    return t.indexOf('(') >= 0 || t.contains("hotograph") || t.contains("credit");
   }
 
   private static Chrome uiControl(Block b) {

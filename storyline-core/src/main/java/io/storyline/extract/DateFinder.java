@@ -48,6 +48,9 @@ final class DateFinder {
   /** All full dates (with a year) in {@code text}, in order of position; overlapping matches are dropped. */
   static List<Found> find(String text) {
     List<Found> out = new ArrayList<>();
+    if (!hasFourDigits(text)) {
+      return out; // every pattern needs a four-digit year: skip the regexes for most paragraphs
+    }
     Matcher m = MONTH_DAY_YEAR.matcher(text);
     while (m.find()) {
       add(out, date(m.group(3), month(m.group(1)), m.group(2)), m);
@@ -74,6 +77,18 @@ final class DateFinder {
     }
     out.sort((x, y) -> Integer.compare(x.start(), y.start()));
     return out;
+  }
+
+  private static boolean hasFourDigits(String s) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (run == 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The month and day of a dateline date ("Nov 26", "November 26"), or {@code null}. */

@@ -18,7 +18,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * gets its own {@link LanguageDetectorME} over the shared, immutable model. Loading takes about 2 s on the
  * development machine, so an extractor that never sees text never pays it.
  *
- * <p>Decision: the first 3,000 characters are scored; a language is reported when the text has at least 30
+ * <p>Decision: the first 1,000 characters are scored (2.3 ms a document for 3,000 on the development machine,
+ * without a change of answer on METER or the seeds); a language is reported when the text has at least 30
  * letters and the best score is at least 1.5 times the second (scores spread over 103 languages, so absolute
  * values are small: 0.12 for a clear English sentence, 0.011 for "hello"). Codes without a two-letter form
  * (Cebuano, Waray, Low German, ...) give {@code null}.
@@ -26,7 +27,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 final class LanguageIdentifier {
 
   private static final String MODEL_RESOURCE = "/langdetect-183.bin";
-  private static final int MAX_CHARS = 3_000;
+  private static final int MAX_CHARS = 1_000;
   private static final int MIN_LETTERS = 30;
   private static final double MIN_RATIO = 1.5;
 
