@@ -71,6 +71,9 @@ final class MetadataFinder {
 
   /** The text without a trailing Reuters-style "(Reporting by ...)" credit, or {@code null} when there is none. */
   static String withoutCredit(String text) {
+    if (!text.stripTrailing().endsWith(")")) {
+      return null;
+    }
     Matcher m = REUTERS_CREDIT.matcher(text);
     return m.find() ? text.substring(0, m.start()).stripTrailing() : null;
   }

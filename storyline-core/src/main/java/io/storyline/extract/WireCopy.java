@@ -28,6 +28,7 @@ final class WireCopy {
       "^\\s*(\\d{1,2}):(\\d{2})\\s+(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4}):\\s+Page\\s+(\\d+)\\s+\\((\\w+)\\)\\s+(.+?)\\s*$");
   private static final Pattern RULE = Pattern.compile("^\\s*[-=_*]{20,}\\s*$");
   private static final Pattern POUND = Pattern.compile("#(?=\\d)");
+  private static final Pattern MULTI_SPACE = Pattern.compile(" {2,}");
   private static final Pattern WIRE_DASH = Pattern.compile("(?<=\\s)_(?=\\s)");
   /** PA's clock is London time. */
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -111,7 +112,7 @@ final class WireCopy {
     String t = s.replace("``", "\"").replace("''", "\"").replace('`', '\'');
     t = WIRE_DASH.matcher(t).replaceAll("-");
     t = POUND.matcher(t).replaceAll("£");
-    return t.replaceAll(" {2,}", " ");
+    return MULTI_SPACE.matcher(t).replaceAll(" ");
   }
 
   private static Instant slugTime(Matcher m) {
