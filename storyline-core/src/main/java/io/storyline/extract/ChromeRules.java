@@ -60,7 +60,8 @@ final class ChromeRules {
           + "translation|produced|graphics|written)\\s+by\\b"
           + "|^(?:\u00a9|\\(c\\)\\s|copyright\\b)"
           + "|\\ball rights reserved\\b"
-          + "|^(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)",
+          + "|^(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)"
+          + "|\\bcontributed(?:\\s+reporting)?\\s+to\\s+this\\s+(?:report|story|article)\\.?$",
       I);
   private static final Pattern SOURCE = Pattern.compile("^(?:source|sources|quelle|fuente)s?:\\s", I);
 
