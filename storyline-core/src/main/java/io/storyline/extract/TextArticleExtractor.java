@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  *       heading between title and body with token Jaccard &ge; 0.6 to the title is an image title repeat (HuffPost
  *       prints the headline again over its lead picture).
  *   <li>Runs: units ending in a truncation ellipsis after a heading or another teaser, two or more in a
- *       document, are teaser snippets; between the first and last gallery counter (and the counter spacing after
- *       the last) everything is gallery; an appeal spreads to neighbours that carry an appeal cue or address the
- *       reader as we/you without reported speech (fundraising boxes).
+ *       document, are teaser snippets; after a list lead ("Read more:", "Related stories", "More from World") the
+ *       headline-like units up to the next sentence are teasers; between gallery counters numbered n, n+1, ... of
+ *       one total, at most 8 units apart (and the counter spacing after the last), everything is gallery; an
+ *       appeal spreads to neighbours that carry an appeal cue or address the reader as we/you without reported
+ *       speech (fundraising boxes).
  *   <li>Headings resolve backwards: a short heading-like unit takes the label of the unit after it (captions and
  *       bylines skipped): content if that is content, chrome if it is chrome or the text ends. So "Stalled Talks"
  *       followed by a paragraph stays, "More from World" followed by teasers and "Before You Go" followed by a
@@ -38,7 +40,11 @@ import java.util.regex.Pattern;
  *   <li>A trailing Reuters credit "(Reporting by ...; editing by ...)" is cut from the last paragraph.
  * </ol>
  * Every unit not labelled stays, in order, short quotes included: the rules remove what they recognise and never
- * "keep the best block". On the three seeds and METER this keeps every article paragraph (see the tests).
+ * "keep the best block". Measured: the three seeds keep every article paragraph and lose all their chrome
+ * (paragraph-by-paragraph tests); on the 1,058 METER texts only wire furniture goes (469 sign-offs, 251 bylines,
+ * 71 wire notes, 2 credits, 1 separator); fed whole flattened pages (the 130 Mozilla Readability test pages with
+ * every menu, share bar and footer as lines, see {@code FlattenedPagesTest}) the rules keep 96.8% of the article
+ * text (shingle recall; 99.0% before) while raising precision from 0.725 to 0.763.
  */
 final class TextArticleExtractor {
 
