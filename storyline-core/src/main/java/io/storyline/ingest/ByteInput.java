@@ -92,7 +92,7 @@ final class ByteInput {
     if (u == 0) {
       return bytes + " bytes";
     }
-    return (v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
-        + " " + units[u];
+    String number = String.format(Locale.ROOT, "%.1f", v);
+    return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[u];
   }
 }
