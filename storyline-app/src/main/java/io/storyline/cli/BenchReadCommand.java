@@ -10,6 +10,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,16 +56,17 @@ final class BenchReadCommand implements Callable<Integer> {
     Path folder = root.resolve("folder");
     Path warc = root.resolve("crawl.warc");
     try {
-      out.printf("storyline bench read: %d cores, Java %s, max heap %s, data in %s%n",
+      out.printf(Locale.ROOT, "storyline bench read: %d cores, Java %s, max heap %s, load average %.1f, data in %s%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-          mb(Runtime.getRuntime().maxMemory()), root);
+          mb(Runtime.getRuntime().maxMemory()), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          root);
       ReadBenchData data = new ReadBenchData(SEED);
       long t0 = System.nanoTime();
       long folderBytes = data.writeFolder(folder, files);
       long t1 = System.nanoTime();
       long pages = data.writeWarc(warc, warcMb << 20);
       long t2 = System.nanoTime();
-      out.printf("generated %,d files (%s) in %.1f s and a WARC of %s (%,d pages) in %.1f s%n", files,
+      out.printf(Locale.ROOT, "generated %,d files (%s) in %.1f s and a WARC of %s (%,d pages) in %.1f s%n", files,
           mb(folderBytes), (t1 - t0) / 1e9, mb(Files.size(warc)), pages, (t2 - t1) / 1e9);
       out.flush();
       boolean ok = measure(out, "folder", folder, folderBytes, files);
@@ -95,6 +97,7 @@ final class BenchReadCommand implements Callable<Integer> {
     sampler.start();
     long documents = 0;
     long characters = 0;
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     try (DocumentReader reader = ingest.open(input)) {
       for (Optional<RawDocument> d = reader.next(); d.isPresent(); d = reader.next()) {
@@ -103,10 +106,13 @@ final class BenchReadCommand implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
     sampler.interrupt();
-    out.printf("%-6s %,d documents (%,d characters) in %.2f s: %,.0f documents/s, %.1f MB/s, peak heap used %s,"
-            + " %d problems%n", name + ":", documents, characters, seconds, documents / seconds,
+    out.printf(Locale.ROOT, "%-6s %,d documents (%,d characters) in %.2f s: %,.0f documents/s, %.1f MB/s, "
+            + "peak heap used %s, %d problems%n", name + ":", documents, characters, seconds, documents / seconds,
         bytes / 1048576.0 / seconds, mb(peak.get()), problems.sum());
+    out.printf(Locale.ROOT, "%-6s process CPU %.2f s: %,.0f documents and %.1f MB per CPU-second%n", "", cpu,
+        documents / cpu, bytes / 1048576.0 / cpu);
     out.flush();
     if (documents != expected || problems.sum() != 0) {
       spec.commandLine().getErr().printf("storyline bench read: expected %,d documents and no problems from %s%n",
@@ -117,7 +123,17 @@ final class BenchReadCommand implements Callable<Integer> {
   }
 
   private static String mb(long bytes) {
-    return String.format("%,.0f MB", bytes / 1048576.0);
+    return String.format(Locale.ROOT, "%,.0f MB", bytes / 1048576.0);
+  }
+
+  /**
+   * CPU time of the whole process (reader, GC, JIT): on a machine shared with other jobs the wall-clock rate
+   * depends on the load, the rate per CPU-second much less.
+   */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
   }
 
   private static void deleteTree(Path root) throws IOException {
