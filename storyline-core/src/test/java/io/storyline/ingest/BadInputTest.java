@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every kind of bad file is skipped with its reason and location; the good documents beside it survive. */
 class BadInputTest {
@@ -28,60 +30,21 @@ class BadInputTest {
     return p;
   }
 
-  @Test
-  void skipsEmptyFile() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/empty.txt", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.EMPTY);
-    assertThat(p.reason()).contains("empty file (0 bytes)");
-  }
-
-  @Test
-  void skipsWhitespaceOnlyFile() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/whitespace.txt", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.EMPTY);
-    assertThat(p.reason()).contains("only whitespace");
-  }
-
-  @Test
-  void skipsBinaryFileWithNulBytes() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/binary.txt", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.BINARY);
-    assertThat(p.reason()).contains("NUL byte at offset 7");
-  }
-
-  @Test
-  void namesAnImageDressedAsText() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/photo.txt", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.BINARY);
-    assertThat(p.reason()).contains("JPEG image");
-  }
-
-  @Test
-  void skipsTruncatedGzip() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/truncated.txt.gz", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.BAD_GZIP);
-    assertThat(p.reason()).contains("truncated gzip");
-  }
-
-  @Test
-  void skipsCorruptGzip() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/corrupt.txt.gz", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.BAD_GZIP);
-    assertThat(p.reason()).startsWith("corrupt gzip");
-  }
-
-  @Test
-  void skipsPlainFileNamedGz() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/not-gzip.txt.gz", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.BAD_GZIP);
-    assertThat(p.reason()).contains("not gzip data");
-  }
-
-  @Test
-  void skipsUnsupportedExtensionNamingWhatIsSupported() throws IOException {
-    ReadProblem p = onlyProblemBesideGoodFile(copy("bad/style.css", tmp));
-    assertThat(p.cause()).isEqualTo(Cause.UNSUPPORTED);
-    assertThat(p.reason()).contains("unsupported file type .css").contains(".jsonl");
+  @ParameterizedTest(name = "{0}: {1}, \"{2}\"")
+  @CsvSource(delimiter = '|', value = {
+      "bad/empty.txt          | EMPTY       | empty file (0 bytes)",
+      "bad/whitespace.txt     | EMPTY       | no text (only whitespace)",
+      "bad/binary.txt         | BINARY      | binary content (NUL byte at offset 7), not text",
+      "bad/photo.txt          | BINARY      | binary content (a JPEG image), not text",
+      "bad/truncated.txt.gz   | BAD_GZIP    | truncated gzip: the data ends early",
+      "bad/corrupt.txt.gz     | BAD_GZIP    | corrupt gzip: ",
+      "bad/not-gzip.txt.gz    | BAD_GZIP    | not gzip data although the name ends in .gz",
+      "bad/style.css          | UNSUPPORTED | unsupported file type .css; Storyline reads .txt, .html, .htm, .jsonl"})
+  void skipsBadFileWithItsReasonAndReadsTheGoodFileBesideIt(String fixture, Cause cause, String reason)
+      throws IOException {
+    ReadProblem p = onlyProblemBesideGoodFile(copy(fixture, tmp));
+    assertThat(p.cause()).isEqualTo(cause);
+    assertThat(p.reason()).startsWith(reason);
   }
 
   @Test

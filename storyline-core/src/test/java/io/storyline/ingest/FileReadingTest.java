@@ -18,26 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files and directory trees: ids, order, hidden files, charsets, gzip, sniffing. */
 class FileReadingTest {
+  private static final String[] SEED_IDS = {
+      "000_07f4cbc89c93d9ec.txt", "001_ad8f6daf88e7a778.txt", "003_0eaa330e43070bbf.txt"};
+
   @TempDir Path tmp;
 
   @Test
   void readsTheSeedsWithTheirFileNamesAsIds() {
     ReadResult r = ReadResult.read(IngestFixtures.copySeeds(tmp.resolve("seeds")));
-    assertThat(r.ids()).containsExactly(
-        "000_07f4cbc89c93d9ec.txt", "001_ad8f6daf88e7a778.txt", "003_0eaa330e43070bbf.txt");
+    assertThat(r.ids()).containsExactly(SEED_IDS);
     assertThat(r.problems()).isEmpty();
     RawDocument first = r.documents().get(0);
     assertThat(first.kind()).isEqualTo(RawDocument.ContentKind.TEXT);
     assertThat(first.charset()).isEqualTo("UTF-8");
     assertThat(first.content()).contains("Support The Moscow Times!");
     assertThat(first.location()).isEqualTo(tmp.resolve("seeds/000_07f4cbc89c93d9ec.txt").toString());
-  }
-
-  @Test
-  void readsTheSharedSeedsWhenPresent() {
-    ReadResult r = ReadResult.read(SharedData.require("seeds"));
-    assertThat(r.ids()).containsExactly(
-        "000_07f4cbc89c93d9ec.txt", "001_ad8f6daf88e7a778.txt", "003_0eaa330e43070bbf.txt");
   }
 
   @Test
