@@ -1,5 +1,6 @@
 package io.storyline.extract;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -244,7 +245,7 @@ final class ChromeRules {
       return 0;
     }
     Matcher m = APPEAL_CUE.matcher(t);
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     while (m.find()) {
       seen.add(m.group().toLowerCase(Locale.ROOT));
     }
