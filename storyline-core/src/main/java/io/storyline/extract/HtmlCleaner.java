@@ -1,0 +1,153 @@
+package io.storyline.extract;
+
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * First cleaning pass, over the whole page (our own parsed copy): removes what is never article text and the page
+ * chrome recognisable by tag, ARIA role or class/id name, counting each removal by kind.
+ *
+ * <ul>
+ *   <li>Always: scripts, styles, embedded media and form controls, and hidden nodes ({@code hidden},
+ *       {@code aria-hidden="true"}, inline {@code display:none}/{@code visibility:hidden}, screen-reader classes).</li>
+ *   <li>Chrome ({@code nav}, {@code aside}, {@code footer}, {@code header}, {@code form}, roles, and names from
+ *       {@link HtmlHints.Chrome}: comments, cookie and subscription banners, share bars, related links, ads,
+ *       captions, bylines...), guarded twice so that a badly named wrapper never takes the article with it: an
+ *       element is kept when it is, or contains, the article hint ({@code [itemprop=articleBody]}, the main
+ *       {@code <article>}), or when it holds the page's dominant prose (at least {@value #DOMINANT_SHARE} of the
+ *       page's non-link text at a link density under {@value #DOMINANT_MAX_LINK_DENSITY}).</li>
+ *   <li>Nothing inside {@code <pre>}/{@code <code>} is judged by name (syntax highlighters use classes such as
+ *       {@code hljs-comment}).</li>
+ * </ul>
+ */
+final class HtmlCleaner {
+
+  static final double DOMINANT_SHARE = 0.5;
+  static final double DOMINANT_MAX_LINK_DENSITY = 0.35;
+  /** Byline, tools and header boxes are only chrome when short; a long one is a mislabelled wrapper. */
+  static final int SHORT_BOX_CHARS = 400;
+
+  private static final Set<String> SCRIPT = Set.of("script", "noscript", "template");
+  private static final Set<String> STYLE = Set.of("style", "link", "meta");
+  private static final Set<String> MEDIA = Set.of("svg", "canvas", "iframe", "object", "embed", "applet", "audio",
+      "video", "map", "math-field", "frame", "frameset");
+  private static final Set<String> CONTROLS = Set.of("input", "button", "select", "textarea", "option", "optgroup",
+      "datalist", "output", "progress", "meter");
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu", "dialog");
+
+  private final Map<String, Integer> removed;
+
+  HtmlCleaner(Map<String, Integer> removed) {
+    this.removed = removed;
+  }
+
+  void count(String kind) {
+    removed.merge(kind, 1, Integer::sum);
+  }
+
+  /**
+   * Removes non-content and chrome from {@code body}.
+   *
+   * @param stats     text statistics of {@code body} before cleaning
+   * @param protect   elements never removed by name (the article hint and its ancestors)
+   */
+  void clean(Element body, HtmlStats stats, Set<Element> protect) {
+    int pageText = stats.get(body).nonLinkChars();
+    NodeTraversor.filter(new NodeFilter() {
+      int codeDepth;
+
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element)) {
+          return FilterResult.CONTINUE;
+        }
+        Element e = (Element) node;
+        String kind = kindToRemove(e, stats, protect, pageText, codeDepth > 0);
+        if (kind != null) {
+          if (Boolean.getBoolean("storyline.debug") && stats.get(e).chars > 300) {
+            System.err.println("DEBUG remove " + kind + " " + e.normalName() + "." + e.className() + "#" + e.id()
+                + " chars=" + stats.get(e).chars);
+          }
+          count(kind);
+          return FilterResult.REMOVE;
+        }
+        if (e.nameIs("pre") || e.nameIs("code")) {
+          codeDepth++;
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element && (node.nameIs("pre") || node.nameIs("code"))) {
+          codeDepth--;
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+  }
+
+  private static String kindToRemove(Element e, HtmlStats stats, Set<Element> protect, int pageText,
+      boolean inCode) {
+    String tag = e.normalName();
+    if (SCRIPT.contains(tag)) {
+      return "script";
+    }
+    if (STYLE.contains(tag)) {
+      return "style";
+    }
+    if (MEDIA.contains(tag)) {
+      return "media";
+    }
+    if (CONTROLS.contains(tag)) {
+      return "form";
+    }
+    if (protect.contains(e) || tag.equals("body") || tag.equals("html")) {
+      return null;
+    }
+    if (HtmlHints.hidden(e)) {
+      return dominant(e, stats, pageText) ? null : "hidden";
+    }
+    if (inCode) {
+      return null;
+    }
+    String kind = null;
+    if (tag.equals("header") && stats.get(e).nonLinkChars() > SHORT_BOX_CHARS) {
+      return null;
+    }
+    if (CHROME_TAGS.contains(tag)) {
+      kind = switch (tag) {
+        case "nav", "menu" -> "navigation";
+        case "aside" -> "sidebar";
+        case "footer" -> "footer";
+        case "header" -> "header";
+        case "dialog" -> "popup";
+        default -> "form";
+      };
+    } else {
+      HtmlHints.Chrome c = HtmlHints.chrome(e, HtmlHints.tokens(e));
+      if (c != null) {
+        if ((c == HtmlHints.Chrome.BYLINE || c == HtmlHints.Chrome.TOOLS || c == HtmlHints.Chrome.HEADER
+            || c == HtmlHints.Chrome.CAPTION) && stats.get(e).nonLinkChars() > SHORT_BOX_CHARS) {
+          return null;
+        }
+        kind = c.label;
+      }
+    }
+    if (kind == null || dominant(e, stats, pageText)) {
+      return null;
+    }
+    return kind;
+  }
+
+  /** Whether an element holds the page's dominant prose, so removing it by name would lose the article. */
+  static boolean dominant(Element e, HtmlStats stats, int pageText) {
+    HtmlStats.Counts c = stats.get(e);
+    return pageText > 0 && c.nonLinkChars() >= DOMINANT_SHARE * pageText
+        && c.linkDensity() < DOMINANT_MAX_LINK_DENSITY;
+  }
+}

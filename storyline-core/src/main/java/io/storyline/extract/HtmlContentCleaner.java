@@ -1,0 +1,181 @@
+package io.storyline.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Second cleaning pass, inside the selected article only (Readability's {@code _prepArticle} and
+ * {@code _cleanConditionally}, plus caption and teaser rules).
+ *
+ * <p>Elements are judged children first, so a container is judged on what is left in it:
+ * <ul>
+ *   <li>figures with an image, and every {@code <figcaption>}: captions and credits are not article text;</li>
+ *   <li>headings with a chrome name (class weight below zero);</li>
+ *   <li>containers ({@code div section ul ol dl table form fieldset header footer}) that have block children and
+ *       fewer than 10 commas, removed when: the class weight is negative; more than one image per two paragraphs;
+ *       more inputs than a third of the paragraphs; under 25 characters with links and no heading; link density
+ *       over 0.2 (over 0.5 with a content name); and lists whose text is at least {@value #LINK_LIST_DENSITY} links
+ *       (related-link lists). Data tables (headers, caption, ≥ 10 rows or &gt; 4 columns) are kept;</li>
+ *   <li>teaser paragraphs: mostly a link and starting with a cue ("Read more", "Related:", "See also",
+ *       "Watch:"...).</li>
+ * </ul>
+ * A container holding at least half of the article's non-link text is never removed.
+ */
+final class HtmlContentCleaner {
+
+  static final double LINK_LIST_DENSITY = 0.7;
+  private static final Set<String> CONTAINERS = Set.of("div", "section", "ul", "ol", "dl", "table", "form",
+      "fieldset", "header", "footer", "article", "aside", "nav", "details", "center");
+  private static final Pattern TEASER_CUE = Pattern.compile("(?iu)^\\W*(?:read (?:more|also|next)|more:|related"
+      + "|see (?:also|more)|also (?:read|see)|recommended|you (?:may|might) (?:also )?like|watch(?: now)?:|listen:"
+      + "|click here|continue reading|more from|more on|sign up|subscribe|follow us|lire aussi|à lire aussi"
+      + "|lesen sie auch|mehr zum thema|leer más|lea también|leia (?:mais|também))");
+
+  private final HtmlCleaner counter;
+  private HtmlStats stats;
+  private int rootText;
+
+  HtmlContentCleaner(HtmlCleaner counter) {
+    this.counter = counter;
+  }
+
+  void clean(Element root) {
+    stats = HtmlStats.of(root);
+    rootText = stats.get(root).nonLinkChars();
+    Elements all = root.getAllElements();
+    for (int i = all.size() - 1; i > 0; i--) {
+      Element e = all.get(i);
+      if (e.parent() == null || inCode(e, root)) {
+        continue;
+      }
+      String kind = judge(e);
+      if (kind != null) {
+        if (Boolean.getBoolean("storyline.debug") && stats.get(e).chars > 150) {
+          System.err.println("DEBUG content-remove " + kind + " " + e.normalName() + "." + e.className() + "#" + e.id()
+              + " chars=" + stats.get(e).chars + " ld=" + stats.get(e).linkDensity());
+        }
+        stats.subtract(e);
+        e.remove();
+        counter.count(kind);
+      }
+    }
+  }
+
+  private static boolean inCode(Element e, Element root) {
+    for (Element p = e.parent(); p != null && p != root; p = p.parent()) {
+      if (p.nameIs("pre") || p.nameIs("code")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String judge(Element e) {
+    String tag = e.normalName();
+    HtmlStats.Counts c = stats.get(e);
+    switch (tag) {
+      case "figcaption":
+        return "caption";
+      case "figure":
+        return c.images > 0 || e.selectFirst("img, picture") != null || c.chars < MIN_TEXT ? "caption" : null;
+      case "h1": case "h2": case "h3": case "h4": case "h5": case "h6":
+        return HtmlHints.weight(e) < 0 ? "heading" : null;
+      case "p":
+        return teaser(e, c) ? "related" : null;
+      default:
+        break;
+    }
+    if (!CONTAINERS.contains(tag) || dominant(c)) {
+      return null;
+    }
+    if (!hasBlockChild(e)) {
+      return tag.equals("ul") || tag.equals("ol") || tag.equals("table") ? conditional(e, tag, c) : teaserOrNull(e, c);
+    }
+    return conditional(e, tag, c);
+  }
+
+  private static final int MIN_TEXT = 25;
+
+  private String teaserOrNull(Element e, HtmlStats.Counts c) {
+    return teaser(e, c) ? "related" : null;
+  }
+
+  private static boolean teaser(Element e, HtmlStats.Counts c) {
+    return c.chars > 0 && c.chars < 250 && c.linkDensity() >= 0.5 && TEASER_CUE.matcher(e.text()).find();
+  }
+
+  private boolean dominant(HtmlStats.Counts c) {
+    return rootText > 0 && c.nonLinkChars() >= 0.5 * rootText;
+  }
+
+  private String conditional(Element e, String tag, HtmlStats.Counts c) {
+    if (tag.equals("table") && dataTable(e)) {
+      return null;
+    }
+    if (e.closest("table") != e && e.closest("table") != null && dataTable(e.closest("table"))) {
+      return null;
+    }
+    int weight = HtmlHints.weight(e);
+    if (weight < 0) {
+      HtmlHints.Chrome k = HtmlHints.chrome(e, HtmlHints.tokens(e));
+      return k == null ? "boilerplate" : k.label;
+    }
+    boolean list = tag.equals("ul") || tag.equals("ol") || (c.chars > 0 && c.listChars > 0.9 * c.chars);
+    double ld = c.linkDensity();
+    if (list && c.listItems >= 2 && ld >= LINK_LIST_DENSITY) {
+      return "link-list";
+    }
+    if (c.commas >= 10) {
+      return null;
+    }
+    int p = c.paragraphs;
+    int img = c.images;
+    boolean figure = e.closest("figure") != null;
+    double headingDensity = c.chars == 0 ? 0 : (double) c.headingChars / c.chars;
+    if (!figure && img > 1 && (double) p / img < 0.5 && c.chars < 200) {
+      return "media";
+    }
+    if (!list && !figure && headingDensity < 0.9 && c.chars < MIN_TEXT && (img == 0 || img > 2) && ld > 0) {
+      return "boilerplate";
+    }
+    if (!list && weight < 25 && ld > 0.2 + 0) {
+      return "links";
+    }
+    if (weight >= 25 && ld > 0.5) {
+      return "links";
+    }
+    return null;
+  }
+
+  private static boolean hasBlockChild(Element e) {
+    for (Element child : e.children()) {
+      if (!HtmlContentScorer.INLINE.contains(child.normalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Readability's data-table test: a table that presents data rather than laying out the page. */
+  static boolean dataTable(Element table) {
+    if ("presentation".equals(table.attr("role").toLowerCase(Locale.ROOT)) || "0".equals(table.attr("datatable"))) {
+      return false;
+    }
+    if (table.hasAttr("summary") || table.selectFirst("caption, thead, tfoot, colgroup, th") != null) {
+      return true;
+    }
+    if (table.select("table").size() > 1) {
+      return false;
+    }
+    List<Element> rows = table.select("tr");
+    int cols = 0;
+    for (Element r : rows) {
+      cols = Math.max(cols, r.select("> td, > th").size());
+    }
+    return rows.size() >= 10 || cols > 4 || rows.size() * cols > 10;
+  }
+}

@@ -1,0 +1,262 @@
+package io.storyline.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * What an element's {@code class}, {@code id} and {@code role} say about it.
+ *
+ * <p>Names are split into word tokens first ({@code "articleBody share-bar__item"} → {@code article body share bar
+ * item}), so terms match whole words: {@code ad} matches {@code ad-slot} and {@code adUnit} but not {@code read} or
+ * {@code header}. A term ending in {@code *} matches a token prefix ({@code share*} → {@code sharebar}); a term with
+ * spaces matches consecutive tokens ({@code "read next"}). Matching is a hash lookup per token, so classifying every
+ * element of a page costs well under a millisecond. The vocabularies are the ones content extractors converged on
+ * (Readability's {@code unlikelyCandidates}, {@code positive} and {@code negative}; boilerpipe's and trafilatura's
+ * discard lists), grouped by what the removed thing is so that removals can be counted by kind.
+ */
+final class HtmlHints {
+
+  /** Kinds of page chrome recognised by name, highest priority first (the first matching kind wins). */
+  enum Chrome {
+    COMMENTS("comments", "comment", "comments", "comment list", "comment form", "comment area", "comment section",
+        "comment thread", "commentlist", "commentform", "commentarea", "disqus*", "respond", "replies", "reply",
+        "talkback", "livefyre*", "viafoura", "openweb", "spot im", "spotim", "discussion"),
+    COOKIE("cookie", "cookie*", "consent*", "gdpr", "cmp", "onetrust", "truste", "privacy banner", "privacy notice",
+        "cc banner", "cc window"),
+    SUBSCRIPTION("subscription", "newsletter*", "subscri*", "sign up", "signup*", "paywall*", "regwall", "donate",
+        "donation", "donations", "membership", "piano", "tp modal", "tp container", "registration wall",
+        "support us", "join us", "inline cta", "inline promo", "cta"),
+    SHARE("share", "share*", "sharing", "social*", "addthis*", "sharethis", "sociable", "a2a*", "facebook button",
+        "twitter button", "whatsapp button", "follow us", "sns"),
+    RELATED("related", "related*", "recommend*", "recirc*", "outbrain*", "taboola*", "zergnet", "more stories",
+        "more articles", "more news", "more from", "more like this", "read next", "read more", "readmore", "up next",
+        "also read", "you may like", "you might like", "most read", "most popular", "most viewed", "most shared",
+        "mostpopular", "popular posts", "popular stories", "trending*", "next article", "next post", "prev post",
+        "further reading", "see also", "yarpp*", "teaser", "teasers", "promo list", "promo box"),
+    ADVERTISEMENT("advertisement", "ad", "ads", "adv", "advert*", "adsense", "adslot", "adunit", "adbox", "dfp", "gpt",
+        "doubleclick", "sponsor*", "commercial", "native ad", "skyscraper", "leaderboard", "billboard", "mpu",
+        "banner ad", "promoted", "adblock*"),
+    NAVIGATION("navigation", "nav", "navs", "navbar*", "navigation*", "menu*", "breadcrumb*", "pagination", "pager",
+        "skip link", "skiplink*", "skip links", "skip to", "jump links", "site nav", "toc nav"),
+    POPUP("popup", "popup*", "pop up", "modal*", "overlay", "lightbox", "interstitial", "toast", "alert bar",
+        "notification bar"),
+    CAPTION("caption", "caption*", "figcaption", "credit", "credits", "image credit", "photo credit",
+        "picture credit"),
+    SIDEBAR("sidebar", "sidebar*", "side bar", "rail", "right rail", "left rail", "aside", "widget*",
+        "complementary"),
+    HEADER("header", "header", "masthead", "site header", "page header", "top bar", "topbar", "banner"),
+    FOOTER("footer", "footer*", "copyright", "colophon"),
+    BYLINE("byline", "byline*", "by line", "dateline", "timestamp", "author bio", "author box", "author info",
+        "author card", "about author", "about the author", "meta", "post meta", "entry meta", "article meta",
+        "publish date", "pub date"),
+    TOOLS("tools", "tags", "tag list", "tag cloud", "taglist", "keywords", "print", "utility", "utilities", "tools",
+        "toolbar", "toolbox");
+
+    final String label;
+    final List<String> terms;
+
+    Chrome(String label, String... terms) {
+      this.label = label;
+      this.terms = List.of(terms);
+    }
+  }
+
+  /** A vocabulary: exact tokens, token prefixes and phrases, each mapped to a value. */
+  private static final class Vocabulary<T> {
+    final Map<String, T> exact = new HashMap<>();
+    final Map<String, T> phrases = new HashMap<>();
+    final List<String> prefixes = new ArrayList<>();
+    final List<T> prefixValues = new ArrayList<>();
+
+    void add(String term, T value) {
+      if (term.endsWith("*")) {
+        prefixes.add(term.substring(0, term.length() - 1));
+        prefixValues.add(value);
+      } else if (term.indexOf(' ') >= 0) {
+        phrases.putIfAbsent(term, value);
+      } else {
+        exact.putIfAbsent(term, value);
+      }
+    }
+
+    /** All values matched by the tokens, in token order (duplicates possible). */
+    void match(String[] tokens, List<T> out) {
+      for (int i = 0; i < tokens.length; i++) {
+        String t = tokens[i];
+        T v = exact.get(t);
+        if (v != null) {
+          out.add(v);
+        }
+        for (int p = 0; p < prefixes.size(); p++) {
+          if (t.startsWith(prefixes.get(p))) {
+            out.add(prefixValues.get(p));
+          }
+        }
+        if (i + 1 < tokens.length) {
+          String two = t + " " + tokens[i + 1];
+          v = phrases.get(two);
+          if (v != null) {
+            out.add(v);
+          }
+          if (i + 2 < tokens.length) {
+            v = phrases.get(two + " " + tokens[i + 2]);
+            if (v != null) {
+              out.add(v);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static final Vocabulary<Chrome> CHROME = new Vocabulary<>();
+  private static final Vocabulary<Integer> WEIGHT = new Vocabulary<>();
+
+  static {
+    for (Chrome c : Chrome.values()) {
+      for (String term : c.terms) {
+        CHROME.add(term, c);
+      }
+    }
+    // Readability's positive and negative class/id names (+25 / -25), by whole token.
+    for (String t : List.of("article*", "body", "content", "entry", "hentry", "h entry", "main", "page", "post",
+        "text", "blog", "story*", "prose", "column", "richtext", "rich text", "e content")) {
+      WEIGHT.add(t, 25);
+    }
+    for (String t : List.of("hidden", "hid", "banner", "combx", "comment", "comments", "com", "contact", "footer*",
+        "masthead", "media", "meta", "outbrain*", "promo*", "related*", "scroll", "share*", "shoutbox", "sidebar*",
+        "skyscraper", "sponsor*", "shopping", "tag", "tags", "widget*", "social*", "ad", "ads", "advert*", "popup*",
+        "modal*", "nav", "menu*", "byline*", "caption*", "credit", "subscri*", "newsletter*", "cookie*", "consent*",
+        "breadcrumb*", "pagination", "aside", "rail", "recommend*")) {
+      WEIGHT.add(t, -25);
+    }
+  }
+
+  private static final Set<String> CHROME_ROLES = Set.of("navigation", "menu", "menubar", "complementary", "banner",
+      "contentinfo", "search", "dialog", "alert", "alertdialog", "tablist");
+
+  /**
+   * Class names (whole, not tokens: {@code hidden-xs} only hides on phones) of content shown only to screen readers
+   * or hidden until a script reveals it.
+   */
+  private static final Set<String> HIDDEN_CLASSES = Set.of("hidden", "hide", "sr-only", "visually-hidden",
+      "visuallyhidden", "screen-reader-text", "screen-reader-only", "offscreen", "element-invisible", "is-hidden",
+      "u-hidden", "d-none", "a11y-hidden", "invisible", "sronly");
+
+  private HtmlHints() {}
+
+  /** The lower-case word tokens of an element's class and id; empty when it has neither. */
+  static String[] tokens(Element e) {
+    String cls = e.attr("class");
+    String id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      return new String[0];
+    }
+    return tokens(id.isEmpty() ? cls : cls + " " + id);
+  }
+
+  static String[] tokens(String names) {
+    List<String> out = new ArrayList<>(8);
+    StringBuilder sb = new StringBuilder(16);
+    char prev = ' ';
+    for (int i = 0; i < names.length(); i++) {
+      char c = names.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (Character.isUpperCase(c) && Character.isLowerCase(prev) && sb.length() > 0) {
+          out.add(sb.toString());
+          sb.setLength(0);
+        }
+        sb.append(Character.toLowerCase(c));
+      } else if (sb.length() > 0) {
+        out.add(sb.toString());
+        sb.setLength(0);
+      }
+      prev = c;
+    }
+    if (sb.length() > 0) {
+      out.add(sb.toString());
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** The chrome kind an element's role or name says it is, or null. */
+  static Chrome chrome(Element e, String[] tokens) {
+    String role = e.attr("role");
+    if (!role.isEmpty()) {
+      role = role.strip().toLowerCase(Locale.ROOT);
+      if (CHROME_ROLES.contains(role)) {
+        switch (role) {
+          case "navigation": case "menu": case "menubar": case "tablist": case "search":
+            return Chrome.NAVIGATION;
+          case "complementary":
+            return Chrome.SIDEBAR;
+          case "banner":
+            return Chrome.HEADER;
+          case "contentinfo":
+            return Chrome.FOOTER;
+          default:
+            return Chrome.POPUP;
+        }
+      }
+    }
+    if (tokens.length == 0) {
+      return null;
+    }
+    List<Chrome> found = new ArrayList<>(2);
+    CHROME.match(tokens, found);
+    Chrome best = null;
+    for (Chrome c : found) {
+      if (best == null || c.ordinal() < best.ordinal()) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Readability's class weight: +25 for a content name, -25 for a chrome name, on class and id separately. */
+  static int weight(Element e) {
+    return weightOf(e.attr("class")) + weightOf(e.id());
+  }
+
+  private static int weightOf(String names) {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    List<Integer> found = new ArrayList<>(2);
+    WEIGHT.match(tokens(names), found);
+    boolean positive = found.contains(25);
+    boolean negative = found.contains(-25);
+    return (positive ? 25 : 0) - (negative ? 25 : 0);
+  }
+
+  /** Whether the element is hidden: {@code hidden}, {@code aria-hidden}, inline display:none, or a hiding class. */
+  static boolean hidden(Element e) {
+    if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden").strip())) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty() && hidesByStyle(style)) {
+      return true;
+    }
+    String cls = e.attr("class");
+    if (cls.isEmpty()) {
+      return false;
+    }
+    for (String c : cls.split("\\s+")) {
+      if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hidesByStyle(String style) {
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+}

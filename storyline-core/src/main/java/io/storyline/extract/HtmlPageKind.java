@@ -1,0 +1,114 @@
+package io.storyline.extract;
+
+import java.util.List;
+import org.jsoup.nodes.Element;
+
+/**
+ * Tells an article page from an index page (home page, section front, tag or search listing), where the best block
+ * is a list of teasers and returning it would return chrome.
+ *
+ * <p>Features: a <em>teaser link</em> is a link of at least {@value #TEASER_LINK_CHARS} characters that is most
+ * ({@value #TEASER_LINK_SHARE}) of its block's text, or sits in a heading: a headline pointing elsewhere.
+ * A <em>prose block</em> is a block with at least {@value #PROSE_CHARS} non-link characters and link density under
+ * 0.3. The page is an index when, in the selection:
+ * <ol>
+ *   <li>link density is at least 0.5 and there are at least 5 teaser links (a list of headlines), or</li>
+ *   <li>there are at least 6 teaser links and no more prose blocks than teaser links (headline + blurb items; an
+ *       article with a few related links in its body has many more paragraphs than links), or</li>
+ *   <li>the page has at least 10 teaser links, the selection holds under a quarter of the page's non-link text,
+ *       and no prose block reaches {@value #LONG_PROSE_CHARS} characters (no dominant block: the scorer picked one
+ *       teaser among many).</li>
+ * </ol>
+ * A page that declares itself an article (JSON-LD Article types, {@code og:type=article}) needs twice the evidence in
+ * rule 2; one that declares a collection or item list needs half.
+ */
+final class HtmlPageKind {
+
+  static final int TEASER_LINK_CHARS = 20;
+  static final double TEASER_LINK_SHARE = 0.6;
+  static final int PROSE_CHARS = 150;
+  static final int LONG_PROSE_CHARS = 400;
+
+  private int teasers;
+  private int headlines;
+  private int prose;
+  private int longestProse;
+
+  private HtmlPageKind() {}
+
+  static boolean isIndex(List<Element> selection, Element body, HtmlStats stats, HtmlMetadata meta) {
+    HtmlPageKind sel = new HtmlPageKind();
+    int chars = 0;
+    int linkChars = 0;
+    for (Element e : selection) {
+      sel.measure(e, stats);
+      chars += stats.get(e).chars;
+      linkChars += stats.get(e).linkChars;
+    }
+    double ld = chars == 0 ? 0 : (double) linkChars / chars;
+    if (Boolean.getBoolean("storyline.debug")) {
+      HtmlPageKind pg = new HtmlPageKind();
+      pg.measure(body, stats);
+      System.err.printf("DEBUG sel=%d tags=%s ld=%.2f teasers=%d headlines=%d prose=%d longest=%d pageTeasers=%d selText=%d pageText=%d%n",
+          selection.size(), selection.get(0).normalName() + "." + selection.get(0).className(), ld, sel.teasers, sel.headlines,
+          sel.prose, sel.longestProse, pg.teasers, chars - linkChars, stats.get(body).nonLinkChars());
+    }
+    if (ld >= 0.5 && sel.teasers >= 5) {
+      return true;
+    }
+    double evidence = meta.declaresArticle() ? 2 : meta.declaresList() ? 0.5 : 1;
+    if (sel.headlines >= 5 && sel.prose * evidence <= sel.headlines) {
+      return true;
+    }
+    HtmlPageKind page = new HtmlPageKind();
+    page.measure(body, stats);
+    int selText = chars - linkChars;
+    int pageText = stats.get(body).nonLinkChars();
+    return !meta.declaresArticle() && page.teasers >= 10 && selText < 0.25 * pageText
+        && sel.longestProse < LONG_PROSE_CHARS;
+  }
+
+  private void measure(Element root, HtmlStats stats) {
+    for (Element e : root.getAllElements()) {
+      String tag = e.normalName();
+      if (tag.equals("a")) {
+        int len = stats.get(e).chars;
+        String href = e.attr("href").strip();
+        if (len >= TEASER_LINK_CHARS && !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) {
+          Element block = blockOf(e);
+          if (e.closest("h1, h2, h3, h4, h5, h6") != null || e.selectFirst("h1, h2, h3, h4, h5, h6") != null) {
+            headlines++;
+            teasers++;
+          } else if (block == null || len >= TEASER_LINK_SHARE * stats.get(block).chars) {
+            teasers++;
+          }
+        }
+      } else if (!HtmlContentScorer.INLINE.contains(tag) && isLeafBlock(e)) {
+        HtmlStats.Counts c = stats.get(e);
+        if (c.nonLinkChars() >= PROSE_CHARS && c.linkDensity() < 0.3) {
+          prose++;
+          longestProse = Math.max(longestProse, c.nonLinkChars());
+        }
+      }
+    }
+  }
+
+  private static Element blockOf(Element e) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (!HtmlContentScorer.INLINE.contains(p.normalName())) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** A block none of whose children is a block: a paragraph as the reader sees it. */
+  private static boolean isLeafBlock(Element e) {
+    for (Element child : e.children()) {
+      if (!HtmlContentScorer.INLINE.contains(child.normalName())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
