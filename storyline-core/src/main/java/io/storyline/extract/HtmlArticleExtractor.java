@@ -22,7 +22,8 @@ import org.jsoup.nodes.Element;
  * <p>Pipeline:
  * <ol>
  *   <li>{@link HtmlMetadata}: title, byline, date, site, language, canonical URL, declared page type;</li>
- *   <li>article hint: {@code [itemprop=articleBody]}, else the one {@code <article>} holding most article text;</li>
+ *   <li>article hint: {@code [itemprop=articleBody]}, else a microdata item of an article type, else the one
+ *       {@code <article>} holding most of the text of all {@code <article>} elements;</li>
  *   <li>{@link HtmlCleaner}: scripts, styles, media, hidden nodes and named chrome out of the whole page;</li>
  *   <li>{@link HtmlContentScorer}: Readability block scoring picks the article element(s);</li>
  *   <li>{@link HtmlPageKind}: an index page (teaser lists, no dominant block) stops here as NOT_ARTICLE;</li>
@@ -98,6 +99,18 @@ final class HtmlArticleExtractor {
     for (Element e : body.select("[itemprop]")) {
       if (e.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")
           && stats.get(e).nonLinkChars() >= MIN_HINT_CHARS
+          && (best == null || stats.get(e).nonLinkChars() > stats.get(best).nonLinkChars())) {
+        best = e;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    for (Element e : body.select("[itemscope][itemtype]")) {
+      String type = e.attr("itemtype");
+      String simple = type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1).strip();
+      if (HtmlJsonLd.isArticleType(simple) && stats.get(e).nonLinkChars() >= MIN_ARTICLE_HINT_CHARS
+          && stats.get(e).linkDensity() < 0.3
           && (best == null || stats.get(e).nonLinkChars() > stats.get(best).nonLinkChars())) {
         best = e;
       }

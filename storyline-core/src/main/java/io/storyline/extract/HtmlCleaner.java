@@ -39,6 +39,12 @@ final class HtmlCleaner {
       "datalist", "output", "progress", "meter");
   private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu", "dialog");
 
+  /** Chrome that can be long prose by nature; the others are kept when they turn out to hold prose. */
+  private static final Set<HtmlHints.Chrome> PROSE_KINDS = Set.of(HtmlHints.Chrome.COMMENTS,
+      HtmlHints.Chrome.COOKIE, HtmlHints.Chrome.SUBSCRIPTION, HtmlHints.Chrome.POPUP, HtmlHints.Chrome.RELATED);
+  /** Prose: this much non-link text in at least three paragraphs at a link density under 0.25. */
+  static final int PROSE_CHARS = 1000;
+
   private final Map<String, Integer> removed;
 
   HtmlCleaner(Map<String, Integer> removed) {
@@ -135,6 +141,9 @@ final class HtmlCleaner {
             || c == HtmlHints.Chrome.CAPTION) && stats.get(e).nonLinkChars() > SHORT_BOX_CHARS) {
           return null;
         }
+        if (!PROSE_KINDS.contains(c) && prose(stats.get(e))) {
+          return null;
+        }
         kind = c.label;
       }
     }
@@ -142,6 +151,11 @@ final class HtmlCleaner {
       return null;
     }
     return kind;
+  }
+
+  /** Whether an element holds running prose, which no share bar, ad slot or navigation box does. */
+  static boolean prose(HtmlStats.Counts c) {
+    return c.nonLinkChars() >= PROSE_CHARS && c.paragraphs >= 3 && c.linkDensity() < 0.25;
   }
 
   /** Whether an element holds the page's dominant prose, so removing it by name would lose the article. */

@@ -67,13 +67,24 @@ final class HtmlContentScorer {
     }, body);
     List<Element> ranked = new ArrayList<>(scores.keySet());
     for (Element e : ranked) {
-      scores.get(e)[0] *= 1 - stats.get(e).linkDensity();
+      HtmlStats.Counts c = stats.get(e);
+      scores.get(e)[0] *= (1 - c.linkDensity()) * teaserDiscount(c.headlineLinks);
     }
     ranked.sort(Comparator.comparingDouble((Element e) -> -scores.get(e)[0]));
     if (ranked.isEmpty()) {
       return List.of(hint != null ? hint : body);
     }
     Element top = ranked.get(0);
+    if (Boolean.getBoolean("storyline.debug")) {
+      for (int i = 0; i < Math.min(5, ranked.size()); i++) {
+        Element r = ranked.get(i);
+        System.err.printf("DEBUG cand %.1f %s.%s#%s text=%d ld=%.2f%n", score(r), r.normalName(), r.className(), r.id(),
+            stats.get(r).nonLinkChars(), stats.get(r).linkDensity());
+      }
+      if (hint != null) {
+        System.err.printf("DEBUG hint %s.%s text=%d%n", hint.normalName(), hint.className(), stats.get(hint).nonLinkChars());
+      }
+    }
     if (hint != null && stats.get(hint).nonLinkChars() >= HINT_MIN_SHARE * stats.get(top).nonLinkChars()) {
       return List.of(hint);
     }
@@ -145,6 +156,14 @@ final class HtmlContentScorer {
       }
     }
     return true;
+  }
+
+  /**
+   * Headlines that link elsewhere mark a list of teasers (a "more stories" stream, a section front); an article
+   * has at most one or two. From the third on, each one costs a quarter of the score left.
+   */
+  static double teaserDiscount(int headlineLinks) {
+    return headlineLinks <= 2 ? 1 : 1 / (1 + 0.25 * (headlineLinks - 2));
   }
 
   private static boolean hasOwnText(Element e) {

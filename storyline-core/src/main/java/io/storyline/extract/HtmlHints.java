@@ -150,14 +150,34 @@ final class HtmlHints {
 
   private HtmlHints() {}
 
-  /** The lower-case word tokens of an element's class and id; empty when it has neither. */
+  /**
+   * The lower-case word tokens of an element's class and id; empty when it has neither. An id of
+   * {@value #SLUG_TOKENS} or more words is a slug made from a heading ({@code sharing-with-a-single-developer}),
+   * which says what the section is about, not what it is, and is left out.
+   */
   static String[] tokens(Element e) {
     String cls = e.attr("class");
     String id = e.id();
+    if (!id.isEmpty() && slug(id)) {
+      id = "";
+    }
     if (cls.isEmpty() && id.isEmpty()) {
       return new String[0];
     }
     return tokens(id.isEmpty() ? cls : cls + " " + id);
+  }
+
+  static final int SLUG_TOKENS = 4;
+
+  private static boolean slug(String id) {
+    int words = 1;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c == '-' || c == '_' || c == ' ' || c == '.') {
+        words++;
+      }
+    }
+    return words >= SLUG_TOKENS;
   }
 
   static String[] tokens(String names) {
@@ -220,7 +240,8 @@ final class HtmlHints {
 
   /** Readability's class weight: +25 for a content name, -25 for a chrome name, on class and id separately. */
   static int weight(Element e) {
-    return weightOf(e.attr("class")) + weightOf(e.id());
+    String id = e.id();
+    return weightOf(e.attr("class")) + (slug(id) ? 0 : weightOf(id));
   }
 
   private static int weightOf(String names) {

@@ -130,6 +130,11 @@ final class HtmlJsonLd {
     return types.contains(simpleType(t.asText()));
   }
 
+  /** Whether a schema.org type name ("NewsArticle", "BlogPosting") is an article type. */
+  static boolean isArticleType(String simpleName) {
+    return ARTICLE_TYPES.contains(simpleName.toLowerCase(java.util.Locale.ROOT));
+  }
+
   private static String simpleType(String type) {
     int cut = Math.max(type.lastIndexOf('/'), type.lastIndexOf(':'));
     return type.substring(cut + 1).strip().toLowerCase(java.util.Locale.ROOT);

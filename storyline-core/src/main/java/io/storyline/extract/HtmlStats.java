@@ -29,6 +29,7 @@ final class HtmlStats {
     int listItems;
     int headingChars;
     int listChars;
+    int headlineLinks;
 
     void add(Counts o, int sign) {
       chars += sign * o.chars;
@@ -40,6 +41,7 @@ final class HtmlStats {
       listItems += sign * o.listItems;
       headingChars += sign * o.headingChars;
       listChars += sign * o.listChars;
+      headlineLinks += sign * o.headlineLinks;
     }
 
     double linkDensity() {
@@ -64,6 +66,7 @@ final class HtmlStats {
     Map<Element, Counts> map = new IdentityHashMap<>();
     NodeTraversor.traverse(new NodeVisitor() {
       int anchorDepth;
+      int headingDepth;
       double anchorWeight = 1;
 
       @Override
@@ -84,6 +87,8 @@ final class HtmlStats {
           if (anchorDepth > 0) {
             c.linkChars += (int) Math.round(len * anchorWeight);
           }
+        } else if (node instanceof Element && isHeading(node.normalName())) {
+          headingDepth++;
         } else if (node instanceof Element && node.nameIs("a")) {
           anchorDepth++;
           if (anchorDepth == 1) {
@@ -98,10 +103,15 @@ final class HtmlStats {
           return;
         }
         Element e = (Element) node;
+        Counts c = map.computeIfAbsent(e, k -> new Counts());
         if (e.nameIs("a")) {
           anchorDepth--;
+          if (c.chars >= HEADLINE_CHARS && (headingDepth > 0 || c.headingChars > 0) && !e.attr("href").startsWith("#")) {
+            c.headlineLinks++;
+          }
+        } else if (isHeading(e.normalName())) {
+          headingDepth--;
         }
-        Counts c = map.computeIfAbsent(e, k -> new Counts());
         switch (e.normalName()) {
           case "p": c.paragraphs++; break;
           case "a": c.links++; break;
@@ -118,6 +128,13 @@ final class HtmlStats {
       }
     }, root);
     return new HtmlStats(map, root);
+  }
+
+  /** A link this long inside (or around) a heading is a headline pointing to another page: a teaser. */
+  static final int HEADLINE_CHARS = 20;
+
+  static boolean isHeading(String tag) {
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
   }
 
   Counts get(Element e) {

@@ -82,14 +82,12 @@ final class HtmlTitle {
     if (!guess) {
       return title;
     }
-    for (String h : headings) {
-      String want = squash(h);
-      if (want.isEmpty()) {
-        continue;
-      }
-      for (int i = 0; i < parts.size(); i++) {
-        for (int j = parts.size(); j > i; j--) {
-          if (squash(String.join(" ", parts.subList(i, j))).equals(want)) {
+    // The headline usually comes first ("Headline - Site"), so runs are tried from the left.
+    for (int i = 0; i < parts.size(); i++) {
+      for (int j = parts.size(); j > i; j--) {
+        String run = squash(String.join(" ", parts.subList(i, j)));
+        for (String h : headings) {
+          if (!run.isEmpty() && run.equals(squash(h))) {
             return substring(title, parts, i, j);
           }
         }
