@@ -115,8 +115,10 @@ final class HtmlCleaner {
     if (protect.contains(e) || tag.equals("body") || tag.equals("html")) {
       return null;
     }
-    if (HtmlHints.hidden(e)) {
-      return dominant(e, stats, pageText) ? null : "hidden";
+    HtmlHints.Hidden hidden = HtmlHints.hidden(e);
+    if (hidden == HtmlHints.Hidden.SURELY
+        || (hidden == HtmlHints.Hidden.PROBABLY && !dominant(e, stats, pageText))) {
+      return "hidden";
     }
     if (inCode) {
       return null;

@@ -3,6 +3,7 @@ package io.storyline.extract;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -89,7 +90,13 @@ final class HtmlContentCleaner {
       default:
         break;
     }
-    if (!CONTAINERS.contains(tag) || dominant(c)) {
+    if (!CONTAINERS.contains(tag)) {
+      return null;
+    }
+    if (numberedSlides(e)) {
+      return "gallery";
+    }
+    if (dominant(c)) {
       return null;
     }
     if (!hasBlockChild(e)) {
@@ -129,14 +136,17 @@ final class HtmlContentCleaner {
     if (list && c.listItems >= 2 && ld >= LINK_LIST_DENSITY) {
       return "link-list";
     }
-    if (c.commas >= 10) {
-      return null;
-    }
     int p = c.paragraphs;
     int img = c.images;
     boolean figure = e.closest("figure") != null;
+    if (!figure && img > 2 && (double) p / img < 0.5) {
+      return "gallery";
+    }
+    if (c.commas >= 10) {
+      return null;
+    }
     double headingDensity = c.chars == 0 ? 0 : (double) c.headingChars / c.chars;
-    if (!figure && img > 1 && (double) p / img < 0.5 && c.chars < 200) {
+    if (!figure && img > 1 && (double) p / img < 0.5) {
       return "media";
     }
     if (!list && !figure && headingDensity < 0.9 && c.chars < MIN_TEXT && (img == 0 || img > 2) && ld > 0) {
@@ -149,6 +159,57 @@ final class HtmlContentCleaner {
       return "links";
     }
     return null;
+  }
+
+  /**
+   * A photo gallery's captions: at least three children that open with a slide counter ("1/50", "(03 of 12)")
+   * counting up to the same total. Removed even when the captions outweigh the article.
+   */
+  static boolean numberedSlides(Element e) {
+    if (e.childrenSize() < 3) {
+      return false;
+    }
+    int slides = 0;
+    int total = -1;
+    int last = 0;
+    for (Element child : e.children()) {
+      Matcher m = SLIDE_COUNTER.matcher(firstText(child));
+      if (!m.lookingAt()) {
+        continue;
+      }
+      int k = Integer.parseInt(m.group(1));
+      int n = Integer.parseInt(m.group(2));
+      if ((total != -1 && n != total) || k <= last || k > n) {
+        return false;
+      }
+      total = n;
+      last = k;
+      slides++;
+    }
+    return slides >= 3;
+  }
+
+  private static final Pattern SLIDE_COUNTER = Pattern.compile("\\(?\\s*(\\d{1,3})\\s*(?:/|of)\\s*(\\d{1,3})\\s*\\)?");
+
+  /** The first non-blank text inside an element, stripped (cheap: stops at the first text node). */
+  private static String firstText(Element e) {
+    for (org.jsoup.nodes.Node n = e; n != null; ) {
+      if (n instanceof org.jsoup.nodes.TextNode && !((org.jsoup.nodes.TextNode) n).isBlank()) {
+        return ((org.jsoup.nodes.TextNode) n).text().strip();
+      }
+      if (n.childNodeSize() > 0) {
+        n = n.childNode(0);
+        continue;
+      }
+      while (n != e && n.nextSibling() == null) {
+        n = n.parent();
+      }
+      if (n == e) {
+        break;
+      }
+      n = n.nextSibling();
+    }
+    return "";
   }
 
   private static boolean hasBlockChild(Element e) {

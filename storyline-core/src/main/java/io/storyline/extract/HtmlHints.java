@@ -45,7 +45,7 @@ final class HtmlHints {
         "skip link", "skiplink*", "skip links", "skip to", "jump links", "site nav", "toc nav"),
     POPUP("popup", "popup*", "pop up", "modal*", "overlay", "lightbox", "interstitial", "toast", "alert bar",
         "notification bar"),
-    CAPTION("caption", "caption*", "figcaption", "credit", "credits", "image credit", "photo credit",
+    CAPTION("caption", "caption*", "figcaption", "credit", "credits", "legend", "legends", "image credit", "photo credit",
         "picture credit"),
     SIDEBAR("sidebar", "sidebar*", "side bar", "rail", "right rail", "left rail", "aside", "widget*",
         "complementary"),
@@ -255,25 +255,40 @@ final class HtmlHints {
     return (positive ? 25 : 0) - (negative ? 25 : 0);
   }
 
-  /** Whether the element is hidden: {@code hidden}, {@code aria-hidden}, inline display:none, or a hiding class. */
-  static boolean hidden(Element e) {
-    if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden").strip())) {
-      return true;
+  /** How surely an element is hidden from readers. */
+  enum Hidden {
+    /** Visible. */
+    NO,
+    /** Hidden by the {@code hidden} attribute or an inline {@code display:none}/{@code visibility:hidden}. */
+    SURELY,
+    /**
+     * Hidden by {@code aria-hidden="true"} or a hiding class ({@code sr-only}, {@code hidden}...): scripts often lift
+     * these, so the cleaner keeps such an element when it holds the page's dominant text.
+     */
+    PROBABLY
+  }
+
+  static Hidden hidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return Hidden.SURELY;
     }
     String style = e.attr("style");
     if (!style.isEmpty() && hidesByStyle(style)) {
-      return true;
+      return Hidden.SURELY;
+    }
+    if ("true".equalsIgnoreCase(e.attr("aria-hidden").strip())) {
+      return Hidden.PROBABLY;
     }
     String cls = e.attr("class");
     if (cls.isEmpty()) {
-      return false;
+      return Hidden.NO;
     }
     for (String c : cls.split("\\s+")) {
       if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
-        return true;
+        return Hidden.PROBABLY;
       }
     }
-    return false;
+    return Hidden.NO;
   }
 
   private static boolean hidesByStyle(String style) {
