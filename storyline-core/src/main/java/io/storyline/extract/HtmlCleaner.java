@@ -44,6 +44,7 @@ final class HtmlCleaner {
       HtmlHints.Chrome.COOKIE, HtmlHints.Chrome.SUBSCRIPTION, HtmlHints.Chrome.POPUP, HtmlHints.Chrome.RELATED);
   /** Prose: this much non-link text in at least three paragraphs at a link density under 0.25. */
   static final int PROSE_CHARS = 1000;
+  static final double NAVIGATION_MIN_LINK_DENSITY = 0.3;
 
   private final Map<String, Integer> removed;
 
@@ -144,6 +145,11 @@ final class HtmlCleaner {
           return null;
         }
         if (!PROSE_KINDS.contains(c) && prose(stats.get(e))) {
+          return null;
+        }
+        if (c == HtmlHints.Chrome.NAVIGATION && stats.get(e).chars > 0
+            && stats.get(e).linkDensity() < NAVIGATION_MIN_LINK_DENSITY) {
+          // Named like a menu but not made of links ("CtxtMenu_Attached" on a formula): not navigation.
           return null;
         }
         kind = c.label;
