@@ -30,7 +30,7 @@ final class HtmlContentCleaner {
 
   static final double LINK_LIST_DENSITY = 0.7;
   private static final Set<String> CONTAINERS = Set.of("div", "section", "ul", "ol", "dl", "table", "form",
-      "fieldset", "header", "footer", "article", "aside", "nav", "details", "center");
+      "fieldset", "header", "footer", "article", "aside", "nav", "details", "center", "td");
   private static final Pattern TEASER_CUE = Pattern.compile("(?iu)^\\W*(?:read (?:more|also|next)|more:|related"
       + "|see (?:also|more)|also (?:read|see)|recommended|you (?:may|might) (?:also )?like|watch(?: now)?:|listen:"
       + "|click here|continue reading|more from|more on|sign up|subscribe|follow us|lire aussi|à lire aussi"
