@@ -88,7 +88,8 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     if (published == null) {
       published = HtmlDates.fromUrl(canonical);
     }
-    boolean declaresArticle = article != null || "article".equalsIgnoreCase(meta.getOrDefault("og:type", ""));
+    boolean declaresArticle = article != null
+        || ("article".equalsIgnoreCase(meta.getOrDefault("og:type", "")) && !ld.declaresList());
     return new HtmlMetadata(title, byline(doc, meta, article), published, blankToNull(siteName),
         language(doc, meta, article), canonical, declaresArticle, ld.declaresList(),
         HtmlJsonLd.string(article, "articleBody"));

@@ -19,8 +19,9 @@ import org.jsoup.nodes.Element;
  *       and no prose block reaches {@value #LONG_PROSE_CHARS} characters (no dominant block: the scorer picked one
  *       teaser among many).</li>
  * </ol>
- * A page that declares itself an article (JSON-LD Article types, {@code og:type=article}) needs twice the evidence in
- * rule 2; one that declares a collection or item list needs half.
+ * A page that declares itself a collection or item list (JSON-LD) needs half the evidence in rule 2; one that
+ * declares itself an article (JSON-LD Article types, {@code og:type=article}) twice as much. JSON-LD wins over
+ * OpenGraph: some sites tag every page, home page included, {@code og:type=article}.
  */
 final class HtmlPageKind {
 
@@ -56,7 +57,7 @@ final class HtmlPageKind {
     if (ld >= 0.5 && sel.teasers >= 5) {
       return true;
     }
-    double evidence = meta.declaresArticle() ? 2 : meta.declaresList() ? 0.5 : 1;
+    double evidence = meta.declaresList() ? 0.5 : meta.declaresArticle() ? 2 : 1;
     if (sel.headlines >= 5 && sel.prose * evidence <= sel.headlines) {
       return true;
     }
@@ -64,7 +65,7 @@ final class HtmlPageKind {
     page.measure(body, stats);
     int selText = chars - linkChars;
     int pageText = stats.get(body).nonLinkChars();
-    return !meta.declaresArticle() && page.teasers >= 10 && selText < 0.25 * pageText
+    return (meta.declaresList() || !meta.declaresArticle()) && page.teasers >= 10 && selText < 0.25 * pageText
         && sel.longestProse < LONG_PROSE_CHARS;
   }
 
