@@ -143,10 +143,14 @@ final class HtmlArticleExtractor {
    */
   private static String tidy(List<String> paragraphs, HtmlMetadata meta, HtmlCleaner cleaner) {
     String byline = meta.byline();
-    String title = HtmlTitle.squash(meta.title());
+    Set<String> titles = new java.util.HashSet<>();
+    titles.add(HtmlTitle.squash(meta.title()));
+    for (String h : meta.headings()) {
+      titles.add(HtmlTitle.squash(h));
+    }
+    titles.remove("");
     for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
-      String squashed = HtmlTitle.squash(paragraphs.get(i));
-      if (!title.isEmpty() && squashed.equals(title)) {
+      if (titles.contains(HtmlTitle.squash(paragraphs.get(i)))) {
         paragraphs.remove(i);
         cleaner.count("title");
         break;

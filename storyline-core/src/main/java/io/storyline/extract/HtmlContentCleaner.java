@@ -29,6 +29,8 @@ import org.jsoup.select.Elements;
 final class HtmlContentCleaner {
 
   static final double LINK_LIST_DENSITY = 0.7;
+  /** Text blocks this short on average (chart labels, axis ticks, counters) are a graphic, not prose. */
+  static final int FRAGMENT_CHARS = 15;
   private static final Set<String> CONTAINERS = Set.of("div", "section", "ul", "ol", "dl", "table", "form",
       "fieldset", "header", "footer", "article", "aside", "nav", "details", "center", "td");
   private static final Pattern TEASER_CUE = Pattern.compile("(?iu)^\\W*(?:read (?:more|also|next)|more:|related"
@@ -141,6 +143,9 @@ final class HtmlContentCleaner {
     boolean figure = e.closest("figure") != null;
     if (!figure && img > 2 && (double) p / img < 0.5) {
       return "gallery";
+    }
+    if (!list && c.textBlocks >= 10 && c.chars < FRAGMENT_CHARS * c.textBlocks && e.selectFirst("table") == null) {
+      return "graphic";
     }
     if (c.commas >= 10) {
       return null;

@@ -31,7 +31,11 @@ import org.jsoup.nodes.Element;
  * </ul>
  */
 record HtmlMetadata(String title, String byline, Instant published, String siteName, String language,
-    String canonicalUrl, boolean declaresArticle, boolean declaresList, String jsonLdBody) {
+    String canonicalUrl, boolean declaresArticle, boolean declaresList, String jsonLdBody, List<String> headings) {
+
+  HtmlMetadata {
+    headings = List.copyOf(headings);
+  }
 
   private static final List<String> TITLE_KEYS = List.of("dc:title", "dcterm:title", "dcterms:title", "og:title",
       "weibo:article:title", "weibo:webpage:title", "twitter:title", "title", "parsely-title", "sailthru.title");
@@ -90,9 +94,9 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     }
     boolean declaresArticle = article != null
         || ("article".equalsIgnoreCase(meta.getOrDefault("og:type", "")) && !ld.declaresList());
-    return new HtmlMetadata(title, byline(doc, meta, article), published, blankToNull(siteName),
+    return new HtmlMetadata(title, byline(doc, meta, article, HtmlTitle.squash(title)), published, blankToNull(siteName),
         language(doc, meta, article), canonical, declaresArticle, ld.declaresList(),
-        HtmlJsonLd.string(article, "articleBody"));
+        HtmlJsonLd.string(article, "articleBody"), h1);
   }
 
   /** Every meta value by lower-case name, property, itemprop or http-equiv; properties may list several names. */
@@ -115,11 +119,11 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     return out;
   }
 
-  private static String byline(Document doc, Map<String, String> meta, JsonNode article) {
+  private static String byline(Document doc, Map<String, String> meta, JsonNode article, String title) {
     List<String> names = HtmlJsonLd.names(article, "author");
     if (!names.isEmpty()) {
       String b = cleanByline(String.join(", ", names));
-      if (b != null) {
+      if (b != null && !HtmlTitle.squash(b).equals(title)) {
         return b;
       }
     }
@@ -127,7 +131,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
       String v = meta.get(k);
       if (v != null && !v.startsWith("http") && !v.contains("://")) {
         String b = cleanByline(v);
-        if (b != null) {
+        if (b != null && !HtmlTitle.squash(b).equals(title)) {
           return b;
         }
       }
@@ -143,7 +147,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
       Element name = e.selectFirst("[itemprop=name]");
       String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
       String b = cleanByline(text);
-      if (b != null) {
+      if (b != null && !HtmlTitle.squash(b).equals(title)) {
         return b;
       }
     }

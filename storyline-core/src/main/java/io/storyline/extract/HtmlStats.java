@@ -30,6 +30,7 @@ final class HtmlStats {
     int headingChars;
     int listChars;
     int headlineLinks;
+    int textBlocks;
 
     void add(Counts o, int sign) {
       chars += sign * o.chars;
@@ -42,6 +43,7 @@ final class HtmlStats {
       headingChars += sign * o.headingChars;
       listChars += sign * o.listChars;
       headlineLinks += sign * o.headlineLinks;
+      textBlocks += sign * o.textBlocks;
     }
 
     double linkDensity() {
@@ -120,6 +122,9 @@ final class HtmlStats {
           case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": c.headingChars = c.chars; break;
           case "ul": case "ol": c.listChars = c.chars; break;
           default: break;
+        }
+        if (c.chars > 0 && c.textBlocks == 0 && !HtmlContentScorer.INLINE.contains(e.normalName())) {
+          c.textBlocks = 1;
         }
         Element parent = e.parent();
         if (parent != null && e != root) {
