@@ -53,29 +53,32 @@ final class HtmlArticleExtractor {
       "see more", "show more", "expand", "close", "copy link", "link copied", "listen to this article",
       "anzeige", "publicité", "publicidad", "pubblicità", "werbung");
 
+  private static final int MAX_LABEL_CHARS = 50;
+  private static final org.jsoup.select.Evaluator ARTICLE = org.jsoup.select.QueryParser.parse("article");
+
   /** Extracts one page; {@code baseUrl} (may be null) resolves relative links such as the canonical URL. */
   HtmlResult extract(String html, String baseUrl) {
     Objects.requireNonNull(html, "html");
     Document doc = Jsoup.parse(HtmlInput.bound(html, HtmlInput.MAX_CHARS), baseUrl == null ? "" : baseUrl);
-    HtmlMetadata meta = HtmlMetadata.read(doc, baseUrl);
+    HtmlPageIndex index = HtmlPageIndex.of(doc);
+    HtmlMetadata meta = HtmlMetadata.read(doc, index, baseUrl);
     Map<String, Integer> removed = new TreeMap<>();
     Element body = doc.body();
     HtmlStats stats = HtmlStats.of(body);
-    Element hint = hint(body, stats);
+    Element hint = hint(index, stats);
     Set<Element> protect = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = hint; e != null; e = e.parent()) {
       protect.add(e);
     }
     HtmlCleaner cleaner = new HtmlCleaner(removed);
     cleaner.clean(body, stats, protect);
-    stats = HtmlStats.of(body);
     List<Element> selection = HtmlContentScorer.select(body, stats, hint);
     if (HtmlPageKind.isIndex(selection, body, stats, meta)) {
       return result(Article.Status.NOT_ARTICLE, List.of(), meta, meta.byline(), removed);
     }
     HtmlContentCleaner contentCleaner = new HtmlContentCleaner(cleaner);
     for (Element e : selection) {
-      contentCleaner.clean(e);
+      contentCleaner.clean(e, stats);
     }
     List<String> paragraphs = new ArrayList<>(HtmlBlocks.paragraphs(selection, MAX_TEXT_CHARS));
     String byline = tidy(paragraphs, meta, cleaner);
@@ -94,9 +97,9 @@ final class HtmlArticleExtractor {
   }
 
   /** The element the page itself marks as its article, or null. */
-  static Element hint(Element body, HtmlStats stats) {
+  static Element hint(HtmlPageIndex index, HtmlStats stats) {
     Element best = null;
-    for (Element e : body.select("[itemprop]")) {
+    for (Element e : index.itemprops) {
       if (e.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")
           && stats.get(e).nonLinkChars() >= MIN_HINT_CHARS
           && (best == null || stats.get(e).nonLinkChars() > stats.get(best).nonLinkChars())) {
@@ -106,7 +109,7 @@ final class HtmlArticleExtractor {
     if (best != null) {
       return best;
     }
-    for (Element e : body.select("[itemscope][itemtype]")) {
+    for (Element e : index.itemscopes) {
       String type = e.attr("itemtype");
       String simple = type.substring(Math.max(type.lastIndexOf('/'), type.lastIndexOf(':')) + 1).strip();
       if (HtmlJsonLd.isArticleType(simple) && stats.get(e).nonLinkChars() >= MIN_ARTICLE_HINT_CHARS
@@ -119,8 +122,8 @@ final class HtmlArticleExtractor {
       return best;
     }
     int total = 0;
-    for (Element a : body.select("article")) {
-      if (a.parent() == null || a.parent().closest("article") != null) {
+    for (Element a : index.articles) {
+      if (a.parent() == null || a.parent().closest(ARTICLE) != null) {
         continue;
       }
       int t = stats.get(a).nonLinkChars();
@@ -171,6 +174,9 @@ final class HtmlArticleExtractor {
       }
     }
     paragraphs.removeIf(p -> {
+      if (p.length() > MAX_LABEL_CHARS) {
+        return false;
+      }
       String key = p.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}…:]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");
       if (LABELS.contains(key)) {
         cleaner.count("label");

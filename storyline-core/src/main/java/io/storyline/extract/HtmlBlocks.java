@@ -2,6 +2,7 @@ package io.storyline.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -17,6 +18,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlBlocks {
 
+  /** Two line breaks in a row, possibly with spaces between. */
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[ \t]*\n\\s*");
   private final List<String> out = new ArrayList<>();
   private final StringBuilder buf = new StringBuilder();
   private final int maxChars;
@@ -105,8 +108,7 @@ final class HtmlBlocks {
     if (total >= maxChars) {
       return;
     }
-    // Two line breaks in a row (possibly with spaces between) end a paragraph.
-    for (String para : raw.split("\n[ \t]*\n[\\s]*")) {
+    for (String para : PARAGRAPH_BREAK.split(raw)) {
       String p = cleanLines(para);
       if (!p.isEmpty() && hasWordChar(p)) {
         if (total + p.length() > maxChars) {

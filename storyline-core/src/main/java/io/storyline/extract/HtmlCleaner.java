@@ -80,6 +80,7 @@ final class HtmlCleaner {
                 + " chars=" + stats.get(e).chars);
           }
           count(kind);
+          stats.subtract(e);
           return FilterResult.REMOVE;
         }
         if (e.nameIs("pre") || e.nameIs("code")) {

@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Second cleaning pass, inside the selected article only (Readability's {@code _prepArticle} and
@@ -38,6 +40,11 @@ final class HtmlContentCleaner {
       + "|click here|continue reading|more from|more on|sign up|subscribe|follow us|lire aussi|à lire aussi"
       + "|lesen sie auch|mehr zum thema|leer más|lea también|leia (?:mais|também))");
 
+  private static final Evaluator PICTURE = QueryParser.parse("img, picture");
+  private static final Evaluator TABLE_HEADINGS = QueryParser.parse("caption, thead, tfoot, colgroup, th");
+  private static final Evaluator TABLE = QueryParser.parse("table");
+  private static final Evaluator ROW = QueryParser.parse("tr");
+
   private final HtmlCleaner counter;
   private HtmlStats stats;
   private int rootText;
@@ -46,8 +53,9 @@ final class HtmlContentCleaner {
     this.counter = counter;
   }
 
-  void clean(Element root) {
-    stats = HtmlStats.of(root);
+  /** Cleans one selected element; {@code stats} are the page's, kept up to date as elements go. */
+  void clean(Element root, HtmlStats pageStats) {
+    stats = pageStats;
     rootText = stats.get(root).nonLinkChars();
     Elements all = root.getAllElements();
     for (int i = all.size() - 1; i > 0; i--) {
@@ -68,6 +76,15 @@ final class HtmlContentCleaner {
     }
   }
 
+  private static boolean hasAncestor(Element e, String tag) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p.nameIs(tag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean inCode(Element e, Element root) {
     for (Element p = e.parent(); p != null && p != root; p = p.parent()) {
       if (p.nameIs("pre") || p.nameIs("code")) {
@@ -84,7 +101,7 @@ final class HtmlContentCleaner {
       case "figcaption":
         return "caption";
       case "figure":
-        return c.images > 0 || e.selectFirst("img, picture") != null || c.chars < MIN_TEXT ? "caption" : null;
+        return c.images > 0 || e.selectFirst(PICTURE) != null || c.chars < MIN_TEXT ? "caption" : null;
       case "h1": case "h2": case "h3": case "h4": case "h5": case "h6":
         return HtmlHints.weight(e) < 0 ? "heading" : null;
       case "p":
@@ -125,8 +142,10 @@ final class HtmlContentCleaner {
     if (tag.equals("table") && dataTable(e)) {
       return null;
     }
-    if (e.closest("table") != e && e.closest("table") != null && dataTable(e.closest("table"))) {
-      return null;
+    for (Element t = e.parent(); t != null; t = t.parent()) {
+      if (t.nameIs("table") && dataTable(t)) {
+        return null;
+      }
     }
     int weight = HtmlHints.weight(e);
     if (weight < 0) {
@@ -140,7 +159,7 @@ final class HtmlContentCleaner {
     }
     int p = c.paragraphs;
     int img = c.images;
-    boolean figure = e.closest("figure") != null;
+    boolean figure = hasAncestor(e, "figure");
     if (!figure && img > 2 && (double) p / img < 0.5) {
       return "gallery";
     }
@@ -231,16 +250,20 @@ final class HtmlContentCleaner {
     if ("presentation".equals(table.attr("role").toLowerCase(Locale.ROOT)) || "0".equals(table.attr("datatable"))) {
       return false;
     }
-    if (table.hasAttr("summary") || table.selectFirst("caption, thead, tfoot, colgroup, th") != null) {
+    if (table.hasAttr("summary") || table.selectFirst(TABLE_HEADINGS) != null) {
       return true;
     }
-    if (table.select("table").size() > 1) {
+    if (table.select(TABLE).size() > 1) {
       return false;
     }
-    List<Element> rows = table.select("tr");
+    List<Element> rows = table.select(ROW);
     int cols = 0;
     for (Element r : rows) {
-      cols = Math.max(cols, r.select("> td, > th").size());
+      int cells = 0;
+      for (Element cell : r.children()) {
+        cells += cell.nameIs("td") || cell.nameIs("th") ? 1 : 0;
+      }
+      cols = Math.max(cols, cells);
     }
     return rows.size() >= 10 || cols > 4 || rows.size() * cols > 10;
   }

@@ -283,9 +283,16 @@ final class HtmlHints {
     if (cls.isEmpty()) {
       return Hidden.NO;
     }
-    for (String c : cls.split("\\s+")) {
-      if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
-        return Hidden.PROBABLY;
+    int start = -1;
+    for (int i = 0; i <= cls.length(); i++) {
+      boolean space = i == cls.length() || Character.isWhitespace(cls.charAt(i));
+      if (!space && start < 0) {
+        start = i;
+      } else if (space && start >= 0) {
+        if (HIDDEN_CLASSES.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {
+          return Hidden.PROBABLY;
+        }
+        start = -1;
       }
     }
     return Hidden.NO;

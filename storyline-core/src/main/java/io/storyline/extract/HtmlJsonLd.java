@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -42,12 +41,9 @@ final class HtmlJsonLd {
     this.objects = objects;
   }
 
-  static HtmlJsonLd read(Document doc) {
+  static HtmlJsonLd read(List<Element> scripts) {
     List<JsonNode> objects = new ArrayList<>();
-    for (Element script : doc.select("script[type]")) {
-      if (!script.attr("type").strip().equalsIgnoreCase("application/ld+json")) {
-        continue;
-      }
+    for (Element script : scripts) {
       String data = script.data().strip();
       if (data.isEmpty() || data.length() > MAX_SCRIPT_CHARS) {
         continue;

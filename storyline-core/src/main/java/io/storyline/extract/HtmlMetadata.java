@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Page-level metadata read from the head and the markup, before any cleaning: title, byline, publication time,
@@ -57,13 +59,16 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
       "(?:^| )(?:byline\\w*|by ?line|author|author ?name|article ?author|post ?author|entry ?author|story ?byline|"
           + "contributor|writer)(?= |$)");
   private static final int MAX_BYLINE_CHARS = 100;
+  private static final Evaluator COMMENT_AREA = QueryParser.parse("[class*=comment], [id*=comment]");
+  private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop=name]");
+  private static final Evaluator ARTICLE_AREA = QueryParser.parse("article, [itemprop~=(?i)articleBody]");
 
   /** Reads the metadata of a parsed page; {@code baseUrl} may be null. */
-  static HtmlMetadata read(Document doc, String baseUrl) {
-    Map<String, String> meta = metas(doc);
-    HtmlJsonLd ld = HtmlJsonLd.read(doc);
+  static HtmlMetadata read(Document doc, HtmlPageIndex ix, String baseUrl) {
+    Map<String, String> meta = metas(ix.metas);
+    HtmlJsonLd ld = HtmlJsonLd.read(ix.jsonLd);
     JsonNode article = ld.article();
-    String canonical = canonical(doc, meta, article);
+    String canonical = canonical(ix.canonical, meta, article);
     List<String> siteNames = new ArrayList<>();
     String siteName = firstNonBlank(meta.get("og:site_name"),
         HtmlJsonLd.string(article == null ? null : article.get("publisher"), "name"),
@@ -79,30 +84,30 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     for (String k : TITLE_KEYS) {
       metaTitles.add(meta.getOrDefault(k, ""));
     }
-    metaTitles.add(doc.select("[itemprop=headline]").text());
+    for (Element e : ix.itemprop("headline")) {
+      metaTitles.add(e.hasAttr("content") ? e.attr("content") : e.text());
+    }
     List<String> h1 = new ArrayList<>();
-    for (Element h : doc.select("h1")) {
-      if (h1.size() < 5) {
-        h1.add(h.text());
-      }
+    for (Element h : ix.h1) {
+      h1.add(h.text());
     }
     String title = HtmlTitle.choose(metaTitles, doc.title(), h1, siteNames);
 
-    Instant published = published(doc, meta, article);
+    Instant published = published(ix, meta, article);
     if (published == null) {
       published = HtmlDates.fromUrl(canonical);
     }
     boolean declaresArticle = article != null
         || ("article".equalsIgnoreCase(meta.getOrDefault("og:type", "")) && !ld.declaresList());
-    return new HtmlMetadata(title, byline(doc, meta, article, HtmlTitle.squash(title)), published, blankToNull(siteName),
-        language(doc, meta, article), canonical, declaresArticle, ld.declaresList(),
+    return new HtmlMetadata(title, byline(ix, meta, article, HtmlTitle.squash(title)), published,
+        blankToNull(siteName), language(ix.html, meta, article), canonical, declaresArticle, ld.declaresList(),
         HtmlJsonLd.string(article, "articleBody"), h1);
   }
 
   /** Every meta value by lower-case name, property, itemprop or http-equiv; properties may list several names. */
-  private static Map<String, String> metas(Document doc) {
+  private static Map<String, String> metas(List<Element> metas) {
     Map<String, String> out = new HashMap<>();
-    for (Element m : doc.select("meta[content]")) {
+    for (Element m : metas) {
       String content = m.attr("content").strip();
       if (content.isEmpty()) {
         continue;
@@ -119,7 +124,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     return out;
   }
 
-  private static String byline(Document doc, Map<String, String> meta, JsonNode article, String title) {
+  private static String byline(HtmlPageIndex ix, Map<String, String> meta, JsonNode article, String title) {
     List<String> names = HtmlJsonLd.names(article, "author");
     if (!names.isEmpty()) {
       String b = cleanByline(String.join(", ", names));
@@ -136,15 +141,18 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         }
       }
     }
-    for (Element e : doc.select("[itemprop~=(?i)^author$], [rel~=(?i)^author$], [class], [id]")) {
-      boolean prop = e.hasAttr("itemprop") || e.hasAttr("rel");
+    List<Element> candidates = new ArrayList<>(ix.itemprop("author"));
+    candidates.addAll(ix.authors);
+    for (Element e : candidates) {
+      boolean prop = e.attr("itemprop").toLowerCase(Locale.ROOT).contains("author")
+          || e.attr("rel").toLowerCase(Locale.ROOT).contains("author");
       if (!prop && !BYLINE_CLASS.matcher(String.join(" ", HtmlHints.tokens(e))).find()) {
         continue;
       }
-      if (e.closest("[class*=comment], [id*=comment]") != null) {
+      if (e.closest(COMMENT_AREA) != null) {
         continue;
       }
-      Element name = e.selectFirst("[itemprop=name]");
+      Element name = e.selectFirst(ITEM_NAME);
       String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
       String b = cleanByline(text);
       if (b != null && !HtmlTitle.squash(b).equals(title)) {
@@ -169,7 +177,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     return b;
   }
 
-  private static Instant published(Document doc, Map<String, String> meta, JsonNode article) {
+  private static Instant published(HtmlPageIndex ix, Map<String, String> meta, JsonNode article) {
     for (String field : new String[] {"datePublished", "dateCreated"}) {
       Instant t = HtmlDates.parse(HtmlJsonLd.string(article, field));
       if (t != null) {
@@ -189,8 +197,19 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         return t;
       }
     }
-    for (Element e : doc.select("[itemprop~=(?i)^datePublished$], time[pubdate], time[datetime]")) {
-      if (e.nameIs("time") && !e.hasAttr("pubdate") && e.closest("article, [itemprop=articleBody]") == null) {
+    List<Element> candidates = new ArrayList<>(ix.itemprop("datePublished"));
+    for (Element t : ix.times) {
+      if (t.hasAttr("pubdate")) {
+        candidates.add(t);
+      }
+    }
+    for (Element t : ix.times) {
+      if (t.hasAttr("datetime") && !t.hasAttr("pubdate")) {
+        candidates.add(t);
+      }
+    }
+    for (Element e : candidates) {
+      if (e.nameIs("time") && !e.hasAttr("pubdate") && e.closest(ARTICLE_AREA) == null) {
         continue;
       }
       String v = e.hasAttr("content") ? e.attr("content") : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
@@ -210,8 +229,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     return m.find() ? m.group(1) : null;
   }
 
-  private static String language(Document doc, Map<String, String> meta, JsonNode article) {
-    Element html = doc.selectFirst("html");
+  private static String language(Element html, Map<String, String> meta, JsonNode article) {
     for (String v : new String[] {html == null ? null : html.attr("lang"), html == null ? null : html.attr("xml:lang"),
         meta.get("content-language"), meta.get("language"), meta.get("dc:language"), meta.get("og:locale"),
         HtmlJsonLd.string(article, "inLanguage")}) {
@@ -236,8 +254,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         ? primary : null;
   }
 
-  private static String canonical(Document doc, Map<String, String> meta, JsonNode article) {
-    Element link = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+  private static String canonical(Element link, Map<String, String> meta, JsonNode article) {
     String href = link != null ? link.absUrl("href") : "";
     if (href.isEmpty() && link != null && link.attr("href").startsWith("http")) {
       href = link.attr("href");

@@ -61,12 +61,15 @@ final class HtmlPageKind {
     if (sel.headlines >= 5 && sel.prose * evidence <= sel.headlines) {
       return true;
     }
-    HtmlPageKind page = new HtmlPageKind();
-    page.measure(body, stats);
     int selText = chars - linkChars;
     int pageText = stats.get(body).nonLinkChars();
-    return (meta.declaresList() || !meta.declaresArticle()) && page.teasers >= 10 && selText < 0.25 * pageText
-        && sel.longestProse < LONG_PROSE_CHARS;
+    if ((!meta.declaresList() && meta.declaresArticle()) || selText >= 0.25 * pageText
+        || sel.longestProse >= LONG_PROSE_CHARS) {
+      return false;
+    }
+    HtmlPageKind page = new HtmlPageKind();
+    page.measure(body, stats);
+    return page.teasers >= 10;
   }
 
   private void measure(Element root, HtmlStats stats) {
@@ -77,7 +80,7 @@ final class HtmlPageKind {
         String href = e.attr("href").strip();
         if (len >= TEASER_LINK_CHARS && !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) {
           Element block = blockOf(e);
-          if (e.closest("h1, h2, h3, h4, h5, h6") != null || e.selectFirst("h1, h2, h3, h4, h5, h6") != null) {
+          if (stats.get(e).headlineLinks > 0) {
             headlines++;
             teasers++;
           } else if (block == null || len >= TEASER_LINK_SHARE * stats.get(block).chars) {

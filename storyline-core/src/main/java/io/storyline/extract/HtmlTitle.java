@@ -24,6 +24,7 @@ final class HtmlTitle {
       "\\s+(?:[|\\-–—·•»/]|::|\\\\)\\s+|\\s*[|｜]\\s*"
           + "|(?<=[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\s）)])\\s*_\\s*|\\s+_\\s*");
   private static final int MAX_SITE_WORDS = 5;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private HtmlTitle() {}
 
@@ -145,7 +146,7 @@ final class HtmlTitle {
   }
 
   static String collapse(String s) {
-    return s == null ? "" : s.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    return s == null ? "" : WHITESPACE.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").strip();
   }
 
   private static int words(String s) {
