@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
+import io.storyline.ingest.DocumentReader;
+import io.storyline.ingest.Ingest;
 import io.storyline.ingest.RawDocument;
+import io.storyline.ingest.ReadProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -16,11 +19,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 
 /**
- * Scores an {@link Extractor} on a folder of cases laid out like Mozilla Readability's test pages:
+ * Scores an {@link Extractor} on a folder of cases laid out like Mozilla Readability's test pages (each
+ * {@code source.html} is read with {@link Ingest}, so its charset is detected as for any other input):
  * {@code <case>/source.html}, {@code <case>/expected.html} (the article body as clean HTML) and
  * {@code <case>/expected-metadata.json} ({@code title}, {@code byline}, {@code publishedTime}).
  *
@@ -81,12 +86,18 @@ public final class ExtractionEvaluation {
   }
 
   private CaseResult evaluateCase(String name, Path source, Path expected, Path metadata) throws IOException {
-    String html = readUtf8(source);
+    List<ReadProblem> problems = new ArrayList<>();
+    Optional<RawDocument> doc;
+    try (DocumentReader reader = Ingest.builder().problems(problems::add).build().open(source)) {
+      doc = reader.next();
+    }
+    if (doc.isEmpty()) {
+      throw new IOException("source.html could not be read: "
+          + (problems.isEmpty() ? "no document" : problems.get(0).reason()));
+    }
     String expectedText = Jsoup.parseBodyFragment(readUtf8(expected)).body().text();
     JsonNode gold = Files.isRegularFile(metadata) ? JSON.readTree(metadata.toFile()) : JSON.createObjectNode();
-    RawDocument doc = new RawDocument(name, source.toString(), RawDocument.ContentKind.HTML, "UTF-8", html,
-        null, null, null, null);
-    Article article = extractor.extract(doc);
+    Article article = extractor.extract(doc.get());
     ShingleOverlap body = ShingleOverlap.of(expectedText, article.text());
     String goldTitle = text(gold, "title");
     String goldByline = text(gold, "byline");

@@ -29,7 +29,8 @@ import org.jsoup.nodes.Element;
  *   <li>{@link HtmlPageKind}: an index page (teaser lists, no dominant block) stops here as NOT_ARTICLE;</li>
  *   <li>{@link HtmlContentCleaner}: captions, link lists, link-dense and low-content boxes out of the article;</li>
  *   <li>{@link HtmlBlocks}: one paragraph per block; then the title repeated at the top, a "By ..." line (kept as
- *       byline when the metadata has none) and stock labels ("Advertisement", "Share this article") are dropped;</li>
+ *       byline when the metadata has none), stock labels ("Advertisement", "Share this article") and
+ *       lines that are only a date stamp are dropped;</li>
  *   <li>when the page's JSON-LD {@code articleBody} is more than twice as long as what the markup gave (pages
  *       that render the article with scripts), the JSON-LD text is the body.</li>
  * </ol>
@@ -180,6 +181,10 @@ final class HtmlArticleExtractor {
       String key = p.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}…:]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");
       if (LABELS.contains(key)) {
         cleaner.count("label");
+        return true;
+      }
+      if (HtmlDates.isDateLine(p)) {
+        cleaner.count("date");
         return true;
       }
       return false;

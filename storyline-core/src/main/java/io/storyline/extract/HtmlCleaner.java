@@ -1,5 +1,7 @@
 package io.storyline.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -64,6 +66,7 @@ final class HtmlCleaner {
    */
   void clean(Element body, HtmlStats stats, Set<Element> protect) {
     int pageText = stats.get(body).nonLinkChars();
+    List<Element> doomed = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       int codeDepth;
 
@@ -81,7 +84,8 @@ final class HtmlCleaner {
           }
           count(kind);
           stats.subtract(e);
-          return FilterResult.REMOVE;
+          doomed.add(e);
+          return FilterResult.SKIP_ENTIRELY;
         }
         if (e.nameIs("pre") || e.nameIs("code")) {
           codeDepth++;
@@ -97,6 +101,7 @@ final class HtmlCleaner {
         return FilterResult.CONTINUE;
       }
     }, body);
+    HtmlRemoval.removeAll(doomed);
   }
 
   private static String kindToRemove(Element e, HtmlStats stats, Set<Element> protect, int pageText,

@@ -46,6 +46,8 @@ final class HtmlContentCleaner {
   private static final Evaluator ROW = QueryParser.parse("tr");
 
   private final HtmlCleaner counter;
+  /** Judged for removal; removed all at once at the end (see {@link HtmlRemoval}), skipped by the rules meanwhile. */
+  private final Set<Element> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private HtmlStats stats;
   private int rootText;
 
@@ -58,9 +60,10 @@ final class HtmlContentCleaner {
     stats = pageStats;
     rootText = stats.get(root).nonLinkChars();
     Elements all = root.getAllElements();
+    gone.clear();
     for (int i = all.size() - 1; i > 0; i--) {
       Element e = all.get(i);
-      if (e.parent() == null || inCode(e, root)) {
+      if (inCode(e, root)) {
         continue;
       }
       String kind = judge(e);
@@ -70,10 +73,11 @@ final class HtmlContentCleaner {
               + " chars=" + stats.get(e).chars + " ld=" + stats.get(e).linkDensity());
         }
         stats.subtract(e);
-        e.remove();
+        gone.add(e);
         counter.count(kind);
       }
     }
+    HtmlRemoval.removeAll(new java.util.ArrayList<>(gone));
   }
 
   private static boolean hasAncestor(Element e, String tag) {
@@ -189,7 +193,7 @@ final class HtmlContentCleaner {
    * A photo gallery's captions: at least three children that open with a slide counter ("1/50", "(03 of 12)")
    * counting up to the same total. Removed even when the captions outweigh the article.
    */
-  static boolean numberedSlides(Element e) {
+  private boolean numberedSlides(Element e) {
     if (e.childrenSize() < 3) {
       return false;
     }
@@ -197,6 +201,9 @@ final class HtmlContentCleaner {
     int total = -1;
     int last = 0;
     for (Element child : e.children()) {
+      if (gone.contains(child)) {
+        continue;
+      }
       Matcher m = SLIDE_COUNTER.matcher(firstText(child));
       if (!m.lookingAt()) {
         continue;
@@ -236,9 +243,9 @@ final class HtmlContentCleaner {
     return "";
   }
 
-  private static boolean hasBlockChild(Element e) {
+  private boolean hasBlockChild(Element e) {
     for (Element child : e.children()) {
-      if (!HtmlContentScorer.INLINE.contains(child.normalName())) {
+      if (!gone.contains(child) && !HtmlContentScorer.INLINE.contains(child.normalName())) {
         return true;
       }
     }

@@ -128,6 +128,27 @@ final class HtmlDates {
     return year >= MIN_YEAR && year <= MAX_YEAR;
   }
 
+  /**
+   * Whether a short line is nothing but a date stamp ("17 May 2016", "Updated: March 2, 2015 3:46 PM",
+   * "2016-05-17 09:30"), which pages print under the headline and which is metadata, not article text.
+   */
+  static boolean isDateLine(String line) {
+    if (line.length() > 60 || loose(line) == null && !ISO.matcher(line.strip()).lookingAt()) {
+      return false;
+    }
+    String rest = STAMP_WORDS.matcher(line).replaceAll(" ");
+    for (int i = 0; i < rest.length(); i++) {
+      if (Character.isLetterOrDigit(rest.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Pattern STAMP_WORDS = Pattern.compile("(?i)\\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept"
+      + "|oct|nov|dec)[a-z]*\\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?|\\d{1,4}(?:st|nd|rd|th)?|am|pm|a\\.m\\.|p\\.m\\."
+      + "|gmt|utc|bst|cet|cest|edt|est|pdt|pst|updated?|published|posted|last|modified|on|at|t|z)\\b");
+
   /** A date in a URL path ({@code /2015/07/24/}), or null. */
   static Instant fromUrl(String url) {
     if (url == null) {
