@@ -55,6 +55,7 @@ final class HtmlArticleExtractor {
       "anzeige", "publicité", "publicidad", "pubblicità", "werbung");
 
   private static final int MAX_LABEL_CHARS = 50;
+  private static final Pattern LABEL_TRIM = Pattern.compile("^[\\p{Punct}\\s]+|[\\s\\p{Punct}…:]+$");
   private static final org.jsoup.select.Evaluator ARTICLE = org.jsoup.select.QueryParser.parse("article");
 
   /** Extracts one page; {@code baseUrl} (may be null) resolves relative links such as the canonical URL. */
@@ -178,7 +179,7 @@ final class HtmlArticleExtractor {
       if (p.length() > MAX_LABEL_CHARS) {
         return false;
       }
-      String key = p.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}…:]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");
+      String key = LABEL_TRIM.matcher(p.toLowerCase(Locale.ROOT)).replaceAll("");
       if (LABELS.contains(key)) {
         cleaner.count("label");
         return true;

@@ -54,6 +54,26 @@ final class HtmlCleaner {
     this.removed = removed;
   }
 
+  /** Chrome kind by class attribute, for elements without id or role: pages repeat the same classes a lot. */
+  private final Map<String, HtmlHints.Chrome> byClass = new java.util.HashMap<>();
+  private static final HtmlHints.Chrome NOT_CHROME = null;
+
+  private HtmlHints.Chrome chromeOf(Element e) {
+    if (e.hasAttr("id") || e.hasAttr("role")) {
+      return HtmlHints.chrome(e, HtmlHints.tokens(e));
+    }
+    String cls = e.attr("class");
+    if (cls.isEmpty()) {
+      return NOT_CHROME;
+    }
+    if (byClass.containsKey(cls)) {
+      return byClass.get(cls);
+    }
+    HtmlHints.Chrome c = HtmlHints.chrome(e, HtmlHints.tokens(cls));
+    byClass.put(cls, c);
+    return c;
+  }
+
   void count(String kind) {
     removed.merge(kind, 1, Integer::sum);
   }
@@ -104,7 +124,7 @@ final class HtmlCleaner {
     HtmlRemoval.removeAll(doomed);
   }
 
-  private static String kindToRemove(Element e, HtmlStats stats, Set<Element> protect, int pageText,
+  private String kindToRemove(Element e, HtmlStats stats, Set<Element> protect, int pageText,
       boolean inCode) {
     String tag = e.normalName();
     if (SCRIPT.contains(tag)) {
@@ -144,7 +164,7 @@ final class HtmlCleaner {
         default -> "form";
       };
     } else {
-      HtmlHints.Chrome c = HtmlHints.chrome(e, HtmlHints.tokens(e));
+      HtmlHints.Chrome c = chromeOf(e);
       if (c != null) {
         if ((c == HtmlHints.Chrome.BYLINE || c == HtmlHints.Chrome.TOOLS || c == HtmlHints.Chrome.HEADER
             || c == HtmlHints.Chrome.CAPTION) && stats.get(e).nonLinkChars() > SHORT_BOX_CHARS) {

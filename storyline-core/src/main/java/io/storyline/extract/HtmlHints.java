@@ -70,13 +70,27 @@ final class HtmlHints {
   private static final class Vocabulary<T> {
     final Map<String, T> exact = new HashMap<>();
     final Map<String, T> phrases = new HashMap<>();
-    final List<String> prefixes = new ArrayList<>();
-    final List<T> prefixValues = new ArrayList<>();
+    /** Prefix terms by their first letter (a..z, then everything else), so a token tries only a few. */
+    @SuppressWarnings("unchecked")
+    final List<String>[] prefixes = new List[27];
+    @SuppressWarnings("unchecked")
+    final List<T>[] prefixValues = new List[27];
+
+    private static int bucket(String s) {
+      char c = s.charAt(0);
+      return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    }
 
     void add(String term, T value) {
       if (term.endsWith("*")) {
-        prefixes.add(term.substring(0, term.length() - 1));
-        prefixValues.add(value);
+        String prefix = term.substring(0, term.length() - 1);
+        int b = bucket(prefix);
+        if (prefixes[b] == null) {
+          prefixes[b] = new ArrayList<>();
+          prefixValues[b] = new ArrayList<>();
+        }
+        prefixes[b].add(prefix);
+        prefixValues[b].add(value);
       } else if (term.indexOf(' ') >= 0) {
         phrases.putIfAbsent(term, value);
       } else {
@@ -92,9 +106,12 @@ final class HtmlHints {
         if (v != null) {
           out.add(v);
         }
-        for (int p = 0; p < prefixes.size(); p++) {
-          if (t.startsWith(prefixes.get(p))) {
-            out.add(prefixValues.get(p));
+        List<String> candidates = prefixes[bucket(t)];
+        if (candidates != null) {
+          for (int p = 0; p < candidates.size(); p++) {
+            if (t.startsWith(candidates.get(p))) {
+              out.add(prefixValues[bucket(t)].get(p));
+            }
           }
         }
         if (i + 1 < tokens.length) {

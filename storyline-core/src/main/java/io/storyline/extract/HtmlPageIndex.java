@@ -90,13 +90,22 @@ final class HtmlPageIndex {
     }
   }
 
+  private static final String[] AUTHOR_WORDS = {"author", "byline", "by-line", "contributor", "writer"};
+
   private static boolean mentionsAuthor(String value) {
-    if (value.isEmpty()) {
-      return false;
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      char c = Character.toLowerCase(value.charAt(i));
+      if (c != 'a' && c != 'b' && c != 'c' && c != 'w') {
+        continue;
+      }
+      for (String w : AUTHOR_WORDS) {
+        if (value.regionMatches(true, i, w, 0, w.length())) {
+          return true;
+        }
+      }
     }
-    String v = value.toLowerCase(Locale.ROOT);
-    return v.contains("author") || v.contains("byline") || v.contains("by-line") || v.contains("contributor")
-        || v.contains("writer");
+    return false;
   }
 
   /** The itemprop elements whose itemprop lists the given name (case-insensitive). */
