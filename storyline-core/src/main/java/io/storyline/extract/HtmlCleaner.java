@@ -14,17 +14,27 @@ import org.jsoup.select.NodeTraversor;
  * chrome recognisable by tag, ARIA role or class/id name, counting each removal by kind.
  *
  * <ul>
- *   <li>Always: scripts, styles, embedded media and form controls, and hidden nodes ({@code hidden},
- *       {@code aria-hidden="true"}, inline {@code display:none}/{@code visibility:hidden}, screen-reader classes).</li>
- *   <li>Chrome ({@code nav}, {@code aside}, {@code footer}, {@code header}, {@code form}, roles, and names from
- *       {@link HtmlHints.Chrome}: comments, cookie and subscription banners, share bars, related links, ads,
- *       captions, bylines...), guarded twice so that a badly named wrapper never takes the article with it: an
- *       element is kept when it is, or contains, the article hint ({@code [itemprop=articleBody]}, the main
- *       {@code <article>}), or when it holds the page's dominant prose (at least {@value #DOMINANT_SHARE} of the
- *       page's non-link text at a link density under {@value #DOMINANT_MAX_LINK_DENSITY}).</li>
+ *   <li>Always: scripts, styles, embedded media and form controls, and nodes hidden for sure (the {@code hidden}
+ *       attribute, inline {@code display:none}/{@code visibility:hidden}). Nodes only probably hidden
+ *       ({@code aria-hidden="true"}, screen-reader and {@code hidden} classes, which scripts often lift) go unless
+ *       they hold the page's dominant prose.</li>
+ *   <li>Chrome ({@code nav}, {@code aside}, {@code footer}, {@code header}, {@code form}, {@code dialog}, ARIA roles,
+ *       and names from {@link HtmlHints.Chrome}: comments, cookie and subscription banners, share bars, related
+ *       links, ads, captions, bylines...), guarded so that a badly named element never takes the article with it.
+ *       An element is kept when it is, or contains, the article hint; when it holds the page's dominant prose (at
+ *       least {@value #DOMINANT_SHARE} of the page's non-link text at a link density under
+ *       {@value #DOMINANT_MAX_LINK_DENSITY}); when it is named like a share bar, an ad, navigation, a sidebar, a
+ *       header or footer but holds running prose (at least {@value #PROSE_CHARS} non-link characters in three
+ *       paragraphs, link density under 0.25; comments, banners, pop-ups and related lists are exempt as they can be
+ *       long); when it is a byline, tools, caption or header box longer than {@value #SHORT_BOX_CHARS} characters;
+ *       and when it is "navigation" that is not made of links (link density under
+ *       {@value #NAVIGATION_MIN_LINK_DENSITY}, e.g. MathJax's {@code CtxtMenu_Attached} formulas).</li>
  *   <li>Nothing inside {@code <pre>}/{@code <code>} is judged by name (syntax highlighters use classes such as
  *       {@code hljs-comment}).</li>
  * </ul>
+ * Measured on the readability pages: the prose guard and slug-id rule ({@link HtmlHints#tokens}) recovered a
+ * documentation page whose sections have ids like {@code sharing-with-a-single-developer} (recall 0.16 → 1.0);
+ * the navigation link-density guard recovered the formulas of a MathJax page (F1 0.32 → 0.98).
  */
 final class HtmlCleaner {
 
@@ -98,10 +108,6 @@ final class HtmlCleaner {
         Element e = (Element) node;
         String kind = kindToRemove(e, stats, protect, pageText, codeDepth > 0);
         if (kind != null) {
-          if (Boolean.getBoolean("storyline.debug") && stats.get(e).chars > 300) {
-            System.err.println("DEBUG remove " + kind + " " + e.normalName() + "." + e.className() + "#" + e.id()
-                + " chars=" + stats.get(e).chars);
-          }
           count(kind);
           stats.subtract(e);
           doomed.add(e);

@@ -15,22 +15,31 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the element (and the sibling elements) that hold the article, by Readability's block scoring
- * (Mozilla Readability.js {@code _grabArticle}, after Arc90's 2009 readability).
+ * (Mozilla Readability.js {@code _grabArticle}, after Arc90's 2009 readability), with two changes and structured
+ * hints.
  *
- * <p>Method: every text block (a {@code p}, {@code pre}, {@code td}, {@code li}, or any other element carrying
- * at least {@value #MIN_BLOCK_CHARS} characters of its own inline text) scores {@code 1 + commas + min(3, chars/100)}.
- * The score goes to the block's parent in full, to the grandparent by half and to the next three ancestors divided by
- * {@code 3 × level}. An ancestor starts from a tag prior (div +5; pre, td, blockquote +3; lists, forms -3; headings
- * -5) plus the class weight ±25 ({@link HtmlHints#weight}); its final score is multiplied by {@code 1 - link
- * density}. From the best candidate the selection moves up to a common ancestor when three other near-best
- * candidates (≥ 0.75 of the best) share it, up while the parent's score still rises, and up through only-child
- * wrappers. Then siblings join: those scoring at least {@code max(10, 0.2 × best)} (a sibling with the same class
- * gets 0.2 × best as bonus), and paragraphs over 80 characters with link density under 0.25, or shorter ones without
- * links that contain a sentence end.
+ * <p>Method: every text block (a {@code p}, {@code pre}, {@code td}, {@code li}, {@code dd}, {@code blockquote}, a
+ * block with only inline children, or any element carrying at least {@value #MIN_BLOCK_CHARS} characters of its own
+ * inline text) scores {@code 1 + commas + min(3, chars/100)}. The score goes to the block's parent in full, to the
+ * grandparent by half and to the next three ancestors divided by {@code 3 × level}; a wrapper around a single
+ * element is skipped, not counted as a level (Readability replaces such wrappers by their child). An ancestor
+ * starts from a tag prior (div +5; pre, td, blockquote +3; lists, forms -3; headings -5) plus the class weight ±25
+ * ({@link HtmlHints#weight}); its final score is multiplied by {@code 1 - link density} and by the teaser discount
+ * {@code 1 / (1 + 0.25 × (h - 2))} for {@code h > 2} headline links (links of 20+ characters in or around a
+ * heading): a "more stories" stream of headline + blurb items has little link text but many headlines. From the
+ * best candidate the selection moves up to a common ancestor when three other near-best candidates (≥ 0.75 of the
+ * best) share it, up while the parent's score still rises, and up through only-child wrappers. Then siblings join:
+ * those scoring at least {@code max(10, 0.2 × best)} (a sibling with the same class gets 0.2 × best as bonus), and
+ * paragraph-like blocks over 80 characters with link density under 0.25, or shorter ones without links that
+ * contain a sentence end.
  *
- * <p>Structured hints override the guess: when the page marks its article ({@code [itemprop=articleBody]}, or one
- * {@code <article>} holding most of the page's article text) and the hint holds at least
- * {@value #HINT_MIN_SHARE} of the best candidate's non-link text, the hint is the selection.
+ * <p>Structured hints override the guess: when the page marks its article ({@code [itemprop=articleBody]}, a
+ * microdata item of an article type, or one {@code <article>} holding most of the text of all of them) and the hint
+ * holds at least {@value #HINT_MIN_SHARE} of the best candidate's non-link text, the hint is the selection.
+ *
+ * <p>Measured on the 130 readability pages ({@code storyline eval extraction}, body F1 0.965 with everything on):
+ * without the teaser discount 0.958; without the structured hints 0.956; hint share 0.3 instead of 0.5 changes
+ * nothing. Counting single-child wrappers as levels (plain Readability) cost 0.012 before the other rules existed.
  */
 final class HtmlContentScorer {
 
@@ -75,16 +84,6 @@ final class HtmlContentScorer {
       return List.of(hint != null ? hint : body);
     }
     Element top = ranked.get(0);
-    if (Boolean.getBoolean("storyline.debug")) {
-      for (int i = 0; i < Math.min(5, ranked.size()); i++) {
-        Element r = ranked.get(i);
-        System.err.printf("DEBUG cand %.1f %s.%s#%s text=%d ld=%.2f%n", score(r), r.normalName(), r.className(), r.id(),
-            stats.get(r).nonLinkChars(), stats.get(r).linkDensity());
-      }
-      if (hint != null) {
-        System.err.printf("DEBUG hint %s.%s text=%d%n", hint.normalName(), hint.className(), stats.get(hint).nonLinkChars());
-      }
-    }
     if (hint != null && stats.get(hint).nonLinkChars() >= HINT_MIN_SHARE * stats.get(top).nonLinkChars()) {
       return List.of(hint);
     }

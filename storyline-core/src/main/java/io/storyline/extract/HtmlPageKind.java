@@ -47,13 +47,6 @@ final class HtmlPageKind {
       linkChars += stats.get(e).linkChars;
     }
     double ld = chars == 0 ? 0 : (double) linkChars / chars;
-    if (Boolean.getBoolean("storyline.debug")) {
-      HtmlPageKind pg = new HtmlPageKind();
-      pg.measure(body, stats);
-      System.err.printf("DEBUG sel=%d tags=%s ld=%.2f teasers=%d headlines=%d prose=%d longest=%d pageTeasers=%d selText=%d pageText=%d%n",
-          selection.size(), selection.get(0).normalName() + "." + selection.get(0).className(), ld, sel.teasers, sel.headlines,
-          sel.prose, sel.longestProse, pg.teasers, chars - linkChars, stats.get(body).nonLinkChars());
-    }
     if (ld >= 0.5 && sel.teasers >= 5) {
       return true;
     }
