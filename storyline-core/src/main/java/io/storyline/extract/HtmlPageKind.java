@@ -7,21 +7,27 @@ import org.jsoup.nodes.Element;
  * Tells an article page from an index page (home page, section front, tag or search listing), where the best block
  * is a list of teasers and returning it would return chrome.
  *
- * <p>Features: a <em>teaser link</em> is a link of at least {@value #TEASER_LINK_CHARS} characters that is most
- * ({@value #TEASER_LINK_SHARE}) of its block's text, or sits in a heading: a headline pointing elsewhere.
- * A <em>prose block</em> is a block with at least {@value #PROSE_CHARS} non-link characters and link density under
- * 0.3. The page is an index when, in the selection:
+ * <p>Features: a <em>teaser link</em> points to another page (not {@code #...}), has at least
+ * {@value #TEASER_LINK_CHARS} characters and is most ({@value #TEASER_LINK_SHARE}) of its block's text; a
+ * <em>headline</em> is such a link in or around a heading. A <em>prose block</em> is a paragraph-like block with at
+ * least {@value #PROSE_CHARS} non-link characters and link density under 0.3. The page is an index when, in the
+ * selection:
  * <ol>
  *   <li>link density is at least 0.5 and there are at least 5 teaser links (a list of headlines), or</li>
- *   <li>there are at least 6 teaser links and no more prose blocks than teaser links (headline + blurb items; an
- *       article with a few related links in its body has many more paragraphs than links), or</li>
- *   <li>the page has at least 10 teaser links, the selection holds under a quarter of the page's non-link text,
- *       and no prose block reaches {@value #LONG_PROSE_CHARS} characters (no dominant block: the scorer picked one
+ *   <li>there are at least 5 headlines and no more prose blocks than headlines (headline + blurb items; an article
+ *       has at most a couple of linked headings, and many more paragraphs), or</li>
+ *   <li>the page has at least 10 teaser links, the selection holds under a quarter of the page's non-link text and
+ *       no prose block reaches {@value #LONG_PROSE_CHARS} characters (no dominant block: the scorer picked one
  *       teaser among many).</li>
  * </ol>
  * A page that declares itself a collection or item list (JSON-LD) needs half the evidence in rule 2; one that
- * declares itself an article (JSON-LD Article types, {@code og:type=article}) twice as much. JSON-LD wins over
- * OpenGraph: some sites tag every page, home page included, {@code og:type=article}.
+ * declares itself an article (JSON-LD Article types, {@code og:type=article}) twice as much and is never judged by
+ * rule 3. JSON-LD wins over OpenGraph: some sites tag every page, home page included, {@code og:type=article}.
+ *
+ * <p>Measured on the readability pages: one page is an index (the New York Times en Español home page, 37
+ * headlines, declared a CollectionPage) and is the only one called NOT_ARTICLE; before headlines were told from
+ * other teaser links, two real articles with link lists (a Firefox newsletter, a Sphinx page) were wrongly called
+ * index pages.
  */
 final class HtmlPageKind {
 
