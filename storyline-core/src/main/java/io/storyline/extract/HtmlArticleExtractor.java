@@ -78,7 +78,7 @@ final class HtmlArticleExtractor {
     if (HtmlPageKind.isIndex(selection, body, stats, meta)) {
       return result(Article.Status.NOT_ARTICLE, List.of(), meta, meta.byline(), removed);
     }
-    HtmlContentCleaner contentCleaner = new HtmlContentCleaner(cleaner);
+    HtmlContentCleaner contentCleaner = new HtmlContentCleaner(cleaner, host(meta.canonicalUrl(), baseUrl));
     for (Element e : selection) {
       contentCleaner.clean(e, stats);
     }
@@ -206,6 +206,23 @@ final class HtmlArticleExtractor {
       }
     }
     return out;
+  }
+
+  /** The host of the canonical URL, else of the base URL, else null. */
+  static String host(String canonical, String baseUrl) {
+    for (String u : new String[] {canonical, baseUrl}) {
+      if (u != null) {
+        try {
+          String h = java.net.URI.create(u.strip()).getHost();
+          if (h != null) {
+            return h;
+          }
+        } catch (IllegalArgumentException e) {
+          // not a URL: try the next one
+        }
+      }
+    }
+    return null;
   }
 
   private static int length(List<String> paragraphs) {

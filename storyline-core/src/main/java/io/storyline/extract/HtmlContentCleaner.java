@@ -21,7 +21,9 @@ import org.jsoup.select.QueryParser;
  *   <li>gallery captions: a container whose children open with slide counters ("1/50", "(03 of 12)") counting up
  *       to one total, even when the captions outweigh the article;</li>
  *   <li>containers ({@code div section ul ol dl table td form fieldset header footer ...}), removed when the class
- *       weight is negative; when lists are at least {@value #LINK_LIST_DENSITY} link text (related-link lists); when
+ *       weight is negative; when lists are at least {@value #LINK_LIST_DENSITY} link text and either follow a label
+ *       such as "Related" or "Most read" or link mostly within the site (related-story lists; a list of
+ *       references or sources links elsewhere and stays: removing every link list cost 0.001 of F1); when
  *       they hold more than two images and fewer paragraphs than half the images (galleries); when at least ten
  *       text blocks average under {@value #FRAGMENT_CHARS} characters (chart labels and axis ticks: an inline
  *       graphic); and, with fewer than 10 commas, as Readability does: more than one image per two paragraphs,
@@ -62,9 +64,70 @@ final class HtmlContentCleaner {
   private HtmlStats stats;
   private int rootText;
 
-  HtmlContentCleaner(HtmlCleaner counter) {
+  private final String siteHost;
+
+  /** @param siteHost the page's host (from its canonical or base URL), or null when unknown */
+  HtmlContentCleaner(HtmlCleaner counter, String siteHost) {
     this.counter = counter;
+    this.siteHost = siteHost == null ? null : stripWww(siteHost.toLowerCase(Locale.ROOT));
   }
+
+  private static String stripWww(String host) {
+    return host.startsWith("www.") ? host.substring(4) : host;
+  }
+
+  /** Whether most links of a list stay on the site: related stories do, references and sources mostly do not. */
+  private boolean mostlyInternal(Element list) {
+    int internal = 0;
+    int all = 0;
+    for (Element a : list.getElementsByTag("a")) {
+      String href = a.attr("href").strip();
+      if (href.isEmpty() || href.startsWith("#")) {
+        continue;
+      }
+      all++;
+      if (internal(href)) {
+        internal++;
+      }
+    }
+    return all > 0 && internal >= INTERNAL_SHARE * all;
+  }
+
+  private boolean internal(String href) {
+    int scheme = href.indexOf("://");
+    if (!href.startsWith("//") && (scheme < 0 || scheme > 10)) {
+      return !href.regionMatches(true, 0, "mailto:", 0, 7) && !href.regionMatches(true, 0, "javascript:", 0, 11);
+    }
+    if (siteHost == null) {
+      return false;
+    }
+    int start = href.startsWith("//") ? 2 : scheme + 3;
+    int end = start;
+    while (end < href.length() && "/?#:".indexOf(href.charAt(end)) < 0) {
+      end++;
+    }
+    String host = stripWww(href.substring(start, end).toLowerCase(Locale.ROOT));
+    return host.equals(siteHost) || host.endsWith("." + siteHost) || siteHost.endsWith("." + host);
+  }
+
+  /** Whether the block just before a list is a short label such as "Related", "Read more", "Most popular". */
+  private static boolean labelledRelated(Element list) {
+    Element prev = list.previousElementSibling();
+    if (prev == null && list.parent() != null && list.parent().childrenSize() <= 3) {
+      prev = list.parent().previousElementSibling();
+    }
+    if (prev == null) {
+      return false;
+    }
+    String t = prev.text();
+    return t.length() <= 60 && RELATED_LABEL.matcher(t).find();
+  }
+
+  static final double INTERNAL_SHARE = 0.6;
+  private static final Pattern RELATED_LABEL = Pattern.compile("(?iu)\\b(?:related|more (?:from|on|in|stories|news|"
+      + "articles)|read (?:more|next|also)|see also|recommended|popular|trending|latest|top stories|also on|"
+      + "you (?:may|might)|don'?t miss|further reading|other stories|most (?:read|viewed|shared)|lire aussi|"
+      + "à lire|lesen sie|mehr zum|weitere|leer más|te puede|leia também|più letti)\\b");
 
   /** Cleans one selected element; {@code stats} are the page's, kept up to date as elements go. */
   void clean(Element root, HtmlStats pageStats) {
@@ -165,7 +228,7 @@ final class HtmlContentCleaner {
     }
     boolean list = tag.equals("ul") || tag.equals("ol") || (c.chars > 0 && c.listChars > 0.9 * c.chars);
     double ld = c.linkDensity();
-    if (list && c.listItems >= 2 && ld >= LINK_LIST_DENSITY) {
+    if (list && c.listItems >= 2 && ld >= LINK_LIST_DENSITY && (labelledRelated(e) || mostlyInternal(e))) {
       return "link-list";
     }
     int p = c.paragraphs;

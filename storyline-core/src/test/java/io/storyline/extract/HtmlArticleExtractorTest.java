@@ -63,6 +63,26 @@ class HtmlArticleExtractorTest {
   }
 
   @Test
+  void removesUnnamedRelatedLinkListsButKeepsListsOfSources() {
+    String prose = "<p>The council approved the harbour plan on Tuesday after a debate that lasted six hours, with"
+        + " protesters outside the town hall until late in the evening.</p>";
+    String html = "<html><head><link rel='canonical' href='https://news.example.com/harbour'></head><body><div>"
+        + prose + prose.replace("Tuesday", "Monday") + "<h3>Read more</h3><ul>"
+        + "<li><a href='/fishermen'>Fishermen fear for their moorings as works loom</a></li>"
+        + "<li><a href='https://news.example.com/budget'>Council budget: what the harbour will cost</a></li></ul>"
+        + prose.replace("Tuesday", "Friday") + "<p>Sources:</p><ul>"
+        + "<li><a href='https://port.example.org/report.pdf'>Port authority annual report 2016</a></li>"
+        + "<li><a href='https://council.example.gov/minutes'>Council minutes of 17 May 2016</a></li></ul>"
+        + prose.replace("Tuesday", "Sunday") + "</div></body></html>";
+
+    HtmlResult r = extractor.extract(html, null);
+
+    assertThat(String.join("\n", r.paragraphs())).doesNotContain("Fishermen fear", "Council budget")
+        .contains("Port authority annual report 2016", "Council minutes of 17 May 2016");
+    assertThat(r.removed()).containsKey("link-list");
+  }
+
+  @Test
   void removesHiddenNodes() {
     HtmlResult r = extractor.extract(fixture("news-article.html"), null);
     assertThat(String.join("\n", r.paragraphs())).doesNotContain("must not appear", "Decorative text");
