@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Evaluate a stage against a benchmark and print standard metrics.",
     subcommands = {
+      ExtractionEvalCommand.class,
     })
 final class EvalCommand implements Runnable {
 
