@@ -65,8 +65,9 @@ final class InputRun implements AutoCloseable {
   static InputRun start(InputOptions options, CommandSpec spec) {
     String command = spec.qualifiedName();
     PrintWriter err = spec.commandLine().getErr();
+    options.checkOutput(spec);
     ProblemReport problems = new ProblemReport(err, command, !options.quiet);
-    Ingest ingest = Ingest.builder().maxFileSize(options.maxFileSize).problems(problems).build();
+    Ingest ingest = options.ingest().problems(problems).build();
     DocumentReader reader;
     try {
       reader = ingest.open(options.inputs);
