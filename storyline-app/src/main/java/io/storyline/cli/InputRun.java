@@ -142,7 +142,7 @@ final class InputRun implements AutoCloseable {
     try {
       output.close();
     } catch (IOException e) {
-      throw new CliFailure(e.getMessage(), e);
+      throw new CliFailure("cannot write " + output.target() + ": " + e.getMessage(), e);
     }
     String time = String.format(Locale.ROOT, "%.1f s", progress.elapsedSeconds());
     long n = problems.total();

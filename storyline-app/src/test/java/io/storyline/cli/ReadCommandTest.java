@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,5 +156,25 @@ class ReadCommandTest {
       assertThat(run.err()).contains("300 documents read").contains("no problems");
       assertThat(Files.readAllLines(out)).hasSize(300);
     }
+  }
+
+  @Test
+  void fullStandardOutputOrOutputFileFailsWithExitOneNamingIt() throws Exception {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+    String seeds = IngestFixtures.examplesSeeds().toString();
+    // standard output is a file descriptor of the process: run the CLI in a child JVM with it on /dev/full
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), StorylineCli.class.getName(), "read", seeds)
+        .redirectOutput(full.toFile())
+        .redirectError(ProcessBuilder.Redirect.PIPE)
+        .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(err).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err).contains("storyline read: cannot write standard output");
+
+    CliRun run = CliRun.of("read", seeds, "-o", full.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err()).contains("storyline read: cannot write /dev/full: No space left on device");
   }
 }
