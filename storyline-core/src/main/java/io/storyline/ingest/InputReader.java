@@ -104,6 +104,12 @@ final class InputReader implements DocumentReader {
               ReadProblem.Cause.UNREADABLE));
           continue;
         }
+        if (!Files.isRegularFile(input)) {
+          // a pipe would block until a writer comes, and sniffing its first bytes would consume them
+          problems.accept(new ReadProblem(input.toString(), "not a regular file (device, socket or pipe); "
+              + "save the stream to a file and read that", ReadProblem.Cause.UNSUPPORTED));
+          continue;
+        }
         return input;
       }
     }
