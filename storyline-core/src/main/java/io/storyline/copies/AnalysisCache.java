@@ -17,6 +17,10 @@ final class AnalysisCache {
     this.budget = budgetBytes;
   }
 
+  long bytes() {
+    return used;
+  }
+
   Analysis get(int doc) {
     return map.get(doc);
   }

@@ -76,39 +76,46 @@ public final class CopyIndex implements Closeable {
    *
    * @throws IllegalArgumentException when a document with the same id was already added
    */
-  public synchronized CopyMatch add(CopyDocument doc) {
+  public CopyMatch add(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
+    Analysis a = Analysis.of(fp, doc.text()); // outside the lock: threads adding at once analyse in parallel
+    return add(doc, a);
+  }
+
+  private synchronized CopyMatch add(CopyDocument doc, Analysis a) {
     if (docs.find(doc.id()) >= 0) {
       throw new IllegalArgumentException("document id already in the index: " + doc.id()
           + "; ids must be unique (query() checks a document without adding it)");
     }
-    Analysis a = Analysis.of(fp, doc.text());
     Checked c = check(a);
     int flags = Agencies.canonical(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
-    if (a.shingles.length == 0) {
+    if (!a.hasShingles()) {
       flags |= DocTable.TOO_SHORT;
     }
     Relation r = c.relation();
     flags |= r == Relation.NEAR || r == Relation.EXACT ? DocTable.ADDED_NEAR : 0;
     flags |= r == Relation.PARTIAL ? DocTable.ADDED_PARTIAL : 0;
-    int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), a.shingles.length, doc.published(),
+    int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), a.shinglesInOrder.length,
+        doc.published(),
         doc.agency(), flags);
     texts.put(d, doc.text());
-    if (a.shingles.length > 0) {
+    if (a.hasShingles()) {
       lsh.add(d, lsh.keys(a.fingerprint.minHash()));
-      postings.add(d, postings.keys(a.shingles));
+      postings.add(d, postings.keys(a.shinglesInOrder));
       cache.put(d, a);
     }
-    long[] words = a.contentWords();
-    df.add(words, words.length);
+    df.add(a.tokens);
     recordRelations(d, c);
     return c.match(doc.id());
   }
 
   /** What {@code doc} copies from the indexed documents, without adding it. */
-  public synchronized CopyMatch query(CopyDocument doc) {
+  public CopyMatch query(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
-    return check(Analysis.of(fp, doc.text())).match(doc.id());
+    Analysis a = Analysis.of(fp, doc.text());
+    synchronized (this) {
+      return check(a).match(doc.id());
+    }
   }
 
   /**
@@ -151,25 +158,50 @@ public final class CopyIndex implements Closeable {
     texts.close();
   }
 
-  /** Heap bytes held by the index structures, excluding stored texts and the verification cache. */
-  synchronized long indexBytes() {
-    return docs.bytes() + lsh.bytes() + postings.bytes() + edges.bytes() + 4L * (1 << 20);
+  /** Sizes of the index, for monitoring and the benchmark. */
+  public synchronized Stats stats() {
+    return new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
+        8L << 20, texts.overheadBytes(), cache.bytes());
+  }
+
+  /**
+   * Sizes of a copy index; bytes are the capacity of the arrays, i.e. heap in use.
+   *
+   * @param documents      documents added
+   * @param relations      verified relations recorded between documents
+   * @param documentBytes  per-document columns and the id lookup
+   * @param lshBytes       LSH band table
+   * @param postingBytes   shingle posting table
+   * @param relationBytes  recorded relations
+   * @param frequencyBytes word frequency table (fixed)
+   * @param textStoreBytes offsets of stored texts (the texts themselves are in memory or in a file)
+   * @param cacheBytes     analyses of recently seen texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
+   */
+  public record Stats(int documents, int relations, long documentBytes, long lshBytes, long postingBytes,
+      long relationBytes, long frequencyBytes, long textStoreBytes, long cacheBytes) {
+
+    /** Heap of the index proper: everything but the stored texts and the cache. */
+    public long indexBytes() {
+      return documentBytes + lshBytes + postingBytes + relationBytes + frequencyBytes;
+    }
   }
 
   private Checked check(Analysis a) {
-    if (a.shingles.length == 0) {
+    if (!a.hasShingles()) {
       return new Checked(this, new Reuse.Outcome(), new int[0], "text has " + a.tokens.size() + " word"
           + (a.tokens.size() == 1 ? "" : "s") + "; at least " + fp.shingleSize() + " are needed to compare it");
     }
     candidates.clear();
     lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
-    postings.candidates(postings.keys(a.shingles), doc -> candidates.add(doc, 1));
-    int[] top = candidates.top(detector.maxCandidates);
+    postings.candidates(postings.keys(a.shinglesInOrder), doc -> candidates.add(doc, 1));
+    int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs.shingles, postings.sampling());
     Analysis[] analyses = new Analysis[top.length];
     for (int i = 0; i < top.length; i++) {
       analyses[i] = analysis(top[i]);
     }
-    return new Checked(this, Reuse.verify(a, analyses, top.length, df), top, null);
+    Reuse.Outcome o = Reuse.verify(a, analyses, top.length, df, detector.partialReused,
+        detector.nearTraced);
+    return new Checked(this, o, top, null);
   }
 
   private Analysis analysis(int doc) {
@@ -305,15 +337,26 @@ public final class CopyIndex implements Closeable {
       slots[s] = ++size;
     }
 
-    /** The best {@code n} documents, highest score first, newest first on ties. */
-    int[] top(int n) {
+    /**
+     * The best {@code n} documents worth verifying, highest score first, newest first on ties. A document
+     * sharing only one sampled shingle is verified only when one of the two texts is short (under {@code 8p}
+     * shingles, where even heavy reuse yields few sampled hits): for longer texts one hit is what unrelated texts
+     * sharing a common phrase get, while reuse of a quarter of the text gives 5 or more.
+     */
+    int[] top(int n, int queryShingles, int[] shingles, int sampling) {
       Integer[] order = new Integer[size];
+      int eligible = 0;
       for (int i = 0; i < size; i++) {
-        order[i] = i;
+        int hits = scores[i] % LSH_SCORE;
+        boolean shortPair = Math.min(queryShingles, shingles[docs[i]]) < 8 * sampling;
+        if (scores[i] >= LSH_SCORE || hits >= 2 || shortPair) {
+          order[eligible++] = i;
+        }
       }
+      order = Arrays.copyOf(order, eligible);
       Arrays.sort(order, (x, y) -> scores[x] != scores[y] ? Integer.compare(scores[y], scores[x])
           : Integer.compare(docs[y], docs[x]));
-      int m = Math.min(n, size);
+      int m = Math.min(n, eligible);
       int[] out = new int[m];
       for (int i = 0; i < m; i++) {
         out[i] = docs[order[i]];

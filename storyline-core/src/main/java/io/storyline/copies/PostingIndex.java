@@ -43,7 +43,7 @@ final class PostingIndex {
     this.map = map;
   }
 
-  /** The posting keys of a sorted set of shingle hashes: those in the sample. */
+  /** The distinct posting keys of shingle hashes (any order, repeats allowed): those in the sample. */
   int[] keys(long[] shingles) {
     int[] keys = new int[Math.max(4, shingles.length / sampling * 2)];
     int n = 0;
@@ -57,7 +57,14 @@ final class PostingIndex {
         keys[n++] = (int) (v >>> 32);
       }
     }
-    return java.util.Arrays.copyOf(keys, n);
+    java.util.Arrays.sort(keys, 0, n);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (d == 0 || keys[i] != keys[d - 1]) {
+        keys[d++] = keys[i];
+      }
+    }
+    return java.util.Arrays.copyOf(keys, d);
   }
 
   void add(int doc, int[] keys) {

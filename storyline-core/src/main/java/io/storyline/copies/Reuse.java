@@ -1,5 +1,6 @@
 package io.storyline.copies;
 
+import io.storyline.fingerprint.Tokens;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Arrays;
  *       changed macro-F1 on METER 1999 by less than 0.01.</li>
  *   <li><i>traced share</i>: the share of {@code d}'s words in sentences that trace back to one passage of a
  *       source (up to 5 consecutive sentences): at least half of the sentence's content words, weighted by rarity
- *       ({@code ln((N+1)/(df+1))}), occur in that passage. Rewriting changes word order and function words and
+ *       ({@code ln((N+100)/(df+1))}), occur in that passage. Rewriting changes word order and function words and
  *       merges or splits sentences, but keeps names, numbers and most content words; a sentence a journalist wrote
  *       anew has no such counterpart. On METER 1999, passages of 1, 2, 3, 5 and 8 sentences gave macro-F1 0.63,
  *       0.68, 0.69, 0.71 and 0.70.</li>
@@ -59,29 +60,34 @@ final class Reuse {
     double traced;
   }
 
-  /** Verifies {@code d} against {@code candidates}; the kept ones come back in {@link Outcome#sources}. */
-  static Outcome verify(Analysis d, Analysis[] candidates, int count, DfTable df) {
+  /**
+   * Verifies {@code d} against {@code candidates}; the kept ones come back in {@link Outcome#sources}. Traced
+   * shares of one source alone, and the reverse ones, are computed only where a relation may depend on them
+   * (reused share at least {@code partial}); elsewhere they are 0.
+   */
+  static Outcome verify(Analysis d, Analysis[] candidates, int count, DfTable df, double partial, double near) {
     Pair[] kept = new Pair[count];
     Analysis[] keptAnalyses = new Analysis[count];
     int m = 0;
     for (int c = 0; c < count; c++) {
       Analysis s = candidates[c];
-      int runs = Analysis.intersection(d.runSet, s.runSet);
       boolean exact = d.fingerprint.normalizedHash() == s.fingerprint.normalizedHash();
-      double runShare = Math.max(share(runs, d.runSet.length), share(runs, s.runSet.length));
+      int runs = exact ? d.runSet().size() : d.runSet().intersection(s.runSet());
+      double runShare = Math.max(share(runs, d.runSet().size()), share(runs, s.runSet().size()));
       if (!exact && runShare < KEEP) {
         continue;
       }
-      int common = Analysis.intersection(d.shingles, s.shingles);
+      int common = exact ? d.shingleSet().size() : d.shingleSet().intersection(s.shingleSet());
+      int nd = d.shingleSet().size();
+      int ns = s.shingleSet().size();
       Pair p = new Pair();
       p.index = c;
       p.exact = exact;
-      p.containment = share(common, d.shingles.length);
-      p.reverseContainment = share(common, s.shingles.length);
-      p.resemblance = share(common, d.shingles.length + s.shingles.length - common);
-      p.reverseReused = reusedShare(s, new Analysis[] {d}, 1);
-      p.reused = reusedShare(d, new Analysis[] {s}, 1);
-      p.reverseTraced = traced(s, new Analysis[] {d}, 1, df, null);
+      p.containment = share(common, nd);
+      p.reverseContainment = share(common, ns);
+      p.resemblance = share(common, nd + ns - common);
+      p.reused = exact ? 1 : reusedShare(d, new Analysis[] {s}, 1);
+      p.reverseReused = exact ? 1 : reusedShare(s, new Analysis[] {d}, 1);
       keptAnalyses[m] = s;
       kept[m++] = p;
     }
@@ -92,26 +98,34 @@ final class Reuse {
     }
     double[] perSource = new double[m];
     o.traced = traced(d, keptAnalyses, m, df, perSource);
-    for (int i = 0; i < m; i++) {
-      o.sources[i].traced = perSource[i];
-    }
     o.reused = reusedShare(d, keptAnalyses, m);
+    for (int i = 0; i < m; i++) {
+      Pair p = o.sources[i];
+      p.traced = p.exact ? 1 : perSource[i];
+      boolean forwardNear = p.traced >= near && p.reused >= partial;
+      if (p.exact) {
+        p.reverseTraced = 1;
+      } else if (!forwardNear && p.reused >= partial && p.reverseReused >= partial) {
+        p.reverseTraced = traced(keptAnalyses[i], new Analysis[] {d}, 1, df, null); // only when it can matter
+      }
+    }
     return o;
   }
 
   /** Share of {@code d}'s words inside a 3-word run that occurs in one of the sources. */
   static double reusedShare(Analysis d, Analysis[] sources, int m) {
     int n = d.tokens.size();
-    if (n == 0 || d.runAt.length == 0) {
+    long[] runAt = d.runAt();
+    if (n == 0 || runAt.length == 0) {
       return 0;
     }
     int covered = 0;
     int coveredUntil = 0; // tokens before this index are already counted
-    for (int i = 0; i < d.runAt.length; i++) {
-      long run = d.runAt[i];
+    for (int i = 0; i < runAt.length; i++) {
+      long run = runAt[i];
       boolean found = false;
       for (int s = 0; s < m && !found; s++) {
-        found = Arrays.binarySearch(sources[s].runSet, run) >= 0;
+        found = sources[s].runSet().contains(run);
       }
       if (found) {
         int from = Math.max(i, coveredUntil);
@@ -124,87 +138,63 @@ final class Reuse {
   }
 
   /**
-   * Share of {@code d}'s words in sentences traced to a sentence of one of the sources; when {@code perSource}
+   * Share of {@code d}'s words in sentences traced to a passage of one of the sources; when {@code perSource}
    * is given it receives the same share counting each source alone.
    */
   static double traced(Analysis d, Analysis[] sources, int m, DfTable df, double[] perSource) {
-    final int gidBits = 20;
-    final long gidMask = (1L << gidBits) - 1;
-    long[][][] passages = new long[m][][];
-    int total = 0;
+    Tokens t = d.tokens;
+    double[][] acc = new double[m][];
+    int[][] touched = new int[m][];
     for (int s = 0; s < m; s++) {
-      passages[s] = passages(sources[s].sentenceWords);
-      for (long[] w : passages[s]) {
-        total += w.length;
-      }
+      int windows = Math.max(1, sources[s].tokens.sentenceCount() - PASSAGE + 1);
+      acc[s] = new double[windows];
+      touched[s] = new int[windows];
     }
-    long[] postings = new long[total];
-    int[] sourceOf = new int[1024];
-    int at = 0;
-    int gid = 0;
-    for (int s = 0; s < m; s++) {
-      for (long[] words : passages[s]) {
-        if (gid == sourceOf.length) {
-          sourceOf = Arrays.copyOf(sourceOf, gid * 2);
-        }
-        sourceOf[gid] = s;
-        for (long w : words) {
-          postings[at++] = (w & ~gidMask) | gid;
-        }
-        gid = Math.min(gid + 1, (int) gidMask); // beyond 1M passages the last id is shared: harmless
-      }
-    }
-    Arrays.sort(postings);
-    double[] acc = new double[gid + 1];
-    int[] touched = new int[gid + 1];
-    int[] stamp = new int[gid + 1];
-    double[] best = new double[m];
-    long tracedTokens = 0;
+    int[] seenIn = new int[d.wordCount()];
+    Arrays.fill(seenIn, -1);
+    long[] words = new long[64];
+    double[] idf = new double[64];
+    double logN = df.logDocuments();
     long countedTokens = 0;
+    long tracedTokens = 0;
     long[] perSourceTokens = new long[m];
-    for (int k = 0; k < d.sentenceWords.length; k++) {
-      long[] words = d.sentenceWords[k];
+    for (int k = 0; k < t.sentenceCount(); k++) {
+      int start = t.sentenceStart(k);
+      int end = t.sentenceEnd(k);
+      int n = 0;
       double weight = 0;
-      int nTouched = 0;
-      for (long w : words) {
-        double idf = df.idf(w);
-        weight += idf;
-        long key = w & ~gidMask;
-        int p = lowerBound(postings, key);
-        for (; p < postings.length && (postings[p] & ~gidMask) == key; p++) {
-          int g = (int) (postings[p] & gidMask);
-          if (stamp[g] != k + 1) {
-            stamp[g] = k + 1;
-            touched[nTouched++] = g;
-          }
-          acc[g] += idf;
+      for (int i = start; i < end; i++) {
+        if (!t.isContent(i)) {
+          continue;
         }
+        int id = d.wordId(t.hash(i));
+        if (seenIn[id] == k) {
+          continue; // each word once per sentence
+        }
+        seenIn[id] = k;
+        if (n == words.length) {
+          words = Arrays.copyOf(words, n * 2);
+          idf = Arrays.copyOf(idf, n * 2);
+        }
+        words[n] = t.hash(i);
+        idf[n] = df.idf(words[n], logN);
+        weight += idf[n];
+        n++;
       }
       if (weight <= 0) {
-        for (int t = 0; t < nTouched; t++) {
-          acc[touched[t]] = 0;
-        }
         continue; // no content words: says nothing either way
       }
-      Arrays.fill(best, 0);
-      double top = 0;
-      for (int t = 0; t < nTouched; t++) {
-        int g = touched[t];
-        double v = acc[g] / weight;
-        acc[g] = 0;
-        top = Math.max(top, v);
-        int s = sourceOf[g];
-        best[s] = Math.max(best[s], v);
-      }
-      int len = d.sentenceLength[k];
-      countedTokens += len;
-      if (top >= SENTENCE_TRACED) {
-        tracedTokens += len;
-      }
+      countedTokens += end - start;
+      boolean any = false;
       for (int s = 0; s < m; s++) {
-        if (best[s] >= SENTENCE_TRACED) {
-          perSourceTokens[s] += len;
+        double best = bestPassage(words, idf, n, sources[s], acc[s], touched[s]) / weight;
+        if (best >= SENTENCE_TRACED) {
+          perSourceTokens[s] += end - start;
+          any = true;
         }
+      }
+      if (any) {
+        tracedTokens += end - start;
       }
     }
     if (perSource != null) {
@@ -215,41 +205,40 @@ final class Reuse {
     return share(tracedTokens, countedTokens);
   }
 
-  /** The distinct content words of each window of {@link #PASSAGE} consecutive sentences. */
-  private static long[][] passages(long[][] sentences) {
-    if (PASSAGE == 1 || sentences.length <= 1) {
-      return sentences;
-    }
-    int n = Math.max(1, sentences.length - PASSAGE + 1);
-    long[][] out = new long[n][];
+  /**
+   * The largest weight of a sentence's words found in one passage (window of {@link #PASSAGE} consecutive
+   * sentences) of a source. A word counts once per window however many of its sentences hold it: walking the
+   * word's sentences in order, each occurrence credits only the windows the previous one did not reach.
+   */
+  private static double bestPassage(long[] words, double[] idf, int n, Analysis source, double[] acc,
+      int[] touched) {
+    int windows = acc.length;
+    int nTouched = 0;
     for (int i = 0; i < n; i++) {
-      int len = 0;
-      for (int j = i; j < Math.min(sentences.length, i + PASSAGE); j++) {
-        len += sentences[j].length;
+      int id = source.wordId(words[i]);
+      if (id < 0) {
+        continue;
       }
-      long[] words = new long[len];
-      int at = 0;
-      for (int j = i; j < Math.min(sentences.length, i + PASSAGE); j++) {
-        System.arraycopy(sentences[j], 0, words, at, sentences[j].length);
-        at += sentences[j].length;
-      }
-      out[i] = Analysis.distinctSorted(words, len);
-    }
-    return out;
-  }
-
-  private static int lowerBound(long[] a, long key) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+      double w = idf[i] > 0 ? idf[i] : Double.MIN_VALUE; // keeps a zero-weight window marked as touched
+      int covered = -1;
+      for (int o = source.firstOccurrence(id); o >= 0; o = source.nextOccurrence(o)) {
+        int t = source.occurrenceSentence(o);
+        int last = Math.min(t, windows - 1);
+        for (int g = Math.max(Math.max(covered + 1, t - PASSAGE + 1), 0); g <= last; g++) {
+          if (acc[g] == 0) {
+            touched[nTouched++] = g;
+          }
+          acc[g] += w;
+        }
+        covered = Math.max(covered, last);
       }
     }
-    return lo;
+    double best = 0;
+    for (int j = 0; j < nTouched; j++) {
+      best = Math.max(best, acc[touched[j]]);
+      acc[touched[j]] = 0;
+    }
+    return best;
   }
 
   private static double share(long part, long whole) {

@@ -62,19 +62,33 @@ public record TextDiff(List<Segment> segments, int wordsA, int wordsB, int uncha
       Segment s = segments.get(i);
       switch (s.kind()) {
         case EQUAL:
-          out.append(WordDiff.elide(s.before(), i == 0 ? 0 : context, i == segments.size() - 1 ? 0 : context));
+          String text = s.before();
+          if (i > 0 && !text.isEmpty() && !Character.isWhitespace(text.charAt(0))) {
+            text = leadingSpace(s.after()) + text; // after an insertion, b's spacing separates the words
+          }
+          out.append(WordDiff.elide(text, i == 0 ? 0 : context, i == segments.size() - 1 ? 0 : context));
           break;
         case ADDED:
-          out.append("{+").append(s.after().strip()).append("+}");
+          out.append(leadingSpace(s.after())).append("{+").append(s.after().strip()).append("+}");
           break;
         case REMOVED:
-          out.append("[-").append(s.before().strip()).append("-]");
+          out.append(leadingSpace(s.before())).append("[-").append(s.before().strip()).append("-]");
           break;
         default:
-          out.append("[-").append(s.before().strip()).append("-]{+").append(s.after().strip()).append("+}");
+          out.append(leadingSpace(s.before())).append("[-").append(s.before().strip()).append("-]{+")
+              .append(s.after().strip()).append("+}");
           break;
       }
     }
     return out.toString();
+  }
+
+  /** The whitespace a segment starts with, kept outside the markers (a blank line stays a blank line). */
+  private static String leadingSpace(String s) {
+    int i = 0;
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return s.substring(0, i);
   }
 }

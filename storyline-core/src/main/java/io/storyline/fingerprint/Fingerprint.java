@@ -8,7 +8,8 @@ import java.util.Arrays;
  * @param normalizedHash 64-bit hash of the whole normalised token sequence: equal for exact copies (texts that
  *                       differ only in case, spacing, punctuation, quotes, accents or digit grouping)
  * @param tokenCount     number of word tokens
- * @param shingleCount   number of distinct word shingles (0 when the text is shorter than the shingle size)
+ * @param shingleCount   number of word shingles, {@code tokenCount - k + 1} (0 when the text is shorter than the
+ *                       shingle size {@code k})
  * @param minHash        the MinHash signature (one-permutation hashing, densified); empty when
  *                       {@code shingleCount} is 0
  */

@@ -91,6 +91,19 @@ public final class Fingerprinter {
     return distinct == n ? out : Arrays.copyOf(out, distinct);
   }
 
+  /**
+   * The hashes of the configured-size shingles at every position, in text order, repeats included (no sorting:
+   * the cheapest input for {@link #fingerprint(Tokens, long[])}, whose MinHash ignores repeats).
+   */
+  public long[] shinglesInOrder(Tokens tokens) {
+    int n = Math.max(0, tokens.size() - shingleSize + 1);
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = shingleAt(tokens, i, shingleSize);
+    }
+    return out;
+  }
+
   /** The hash of the {@code k}-token shingle starting at token {@code i}. */
   public long shingleAt(Tokens tokens, int i, int k) {
     long h = tokens.hashUnchecked(i);
@@ -106,11 +119,15 @@ public final class Fingerprinter {
     return fingerprint(t, shingles(t));
   }
 
-  /** The fingerprint from tokens and their shingles (as returned by {@link #shingles(Tokens)}). */
+  /**
+   * The fingerprint from tokens and their shingles (as returned by {@link #shingles(Tokens)} or
+   * {@link #shinglesInOrder(Tokens)}: repeats and order do not matter).
+   */
   public Fingerprint fingerprint(Tokens tokens, long[] shingles) {
     int[] sig = shingles.length == 0 ? new int[0] : MinHash.signature(shingles, shingles.length, minHashSize,
         minHashSeed);
-    return new Fingerprint(normalizedHash(tokens), tokens.size(), shingles.length, sig);
+    return new Fingerprint(normalizedHash(tokens), tokens.size(), Math.max(0, tokens.size() - shingleSize + 1),
+        sig);
   }
 
   /** Hash of the whole normalised token sequence: equal for texts that normalise to the same tokens. */

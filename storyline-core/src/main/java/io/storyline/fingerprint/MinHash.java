@@ -20,7 +20,7 @@ package io.storyline.fingerprint;
 final class MinHash {
   private MinHash() {}
 
-  /** The signature of a set of shingle hashes ({@code shingles} non-empty, any order, distinct). */
+  /** The signature of a set of shingle hashes ({@code shingles} non-empty, any order, repeats allowed). */
   static int[] signature(long[] shingles, int count, int k, long seed) {
     if (count == 0) {
       throw new IllegalArgumentException("cannot sign an empty set of shingles");

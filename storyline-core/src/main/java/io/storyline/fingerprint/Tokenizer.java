@@ -34,6 +34,18 @@ import java.util.Locale;
  */
 final class Tokenizer {
   private static final String STOPWORDS = "stopwords.txt";
+  private static final byte OTHER = 0;
+  private static final byte LOWER = 1;
+  private static final byte UPPER = 2;
+  private static final byte DIGIT = 3;
+  /** Class of each ASCII character. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII[c] = c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : c >= '0' && c <= '9' ? DIGIT : OTHER;
+    }
+  }
   /** Open-addressing set of the hashes of function words. */
   private final long[] stopwords;
   private final long seed;
@@ -71,6 +83,55 @@ final class Tokenizer {
     boolean baseStripsMarks = false;
 
     for (int i = 0; i < n; ) {
+      char ch = text.charAt(i);
+      if (ch < 0x80) {
+        // ASCII fast path: one table lookup per character (most news text is ASCII).
+        byte cls = ASCII[ch];
+        if (cls >= LOWER) {
+          if (!inToken) {
+            boolean starts = boundary || newlines >= 2 || endPunct && (cls != LOWER || openQuote);
+            if (starts || size == 0) {
+              sentences = growInts(sentences, sentenceCount);
+              sentences[sentenceCount++] = size;
+            }
+            inToken = true;
+            boundary = false;
+            endPunct = false;
+            openQuote = false;
+            newlines = 0;
+            h = Hashing.FNV_OFFSET;
+          }
+          baseStripsMarks = true;
+          lastWasDigit = cls == DIGIT;
+          h = (h ^ (cls == UPPER ? ch | 0x20 : ch)) * Hashing.FNV_PRIME;
+          i++;
+          continue;
+        }
+        if (inToken) {
+          char next = i + 1 < n ? text.charAt(i + 1) : 0;
+          if (ch == '\'' && !lastWasDigit && next != 0 && (next < 0x80 ? ASCII[next] >= LOWER && ASCII[next] != DIGIT
+              : Character.isLetter(next))) {
+            i++;
+            continue;
+          }
+          if ((ch == ',' || ch == '.') && lastWasDigit && next >= '0' && next <= '9') {
+            i++;
+            continue;
+          }
+          size = emit(hashes, size, h);
+          hashes = grow(hashes, size);
+          inToken = false;
+        }
+        if (ch == '.' || ch == '!' || ch == '?') {
+          endPunct = true;
+        } else if (ch == '\n') {
+          newlines++;
+        } else if (ch == '"' || ch == '`') {
+          openQuote = true;
+        }
+        i++;
+        continue;
+      }
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
       if (isWordChar(cp)) {
