@@ -95,9 +95,9 @@ public final class CopyIndex implements Closeable {
     Relation r = c.relation();
     flags |= r == Relation.NEAR || r == Relation.EXACT ? DocTable.ADDED_NEAR : 0;
     flags |= r == Relation.PARTIAL ? DocTable.ADDED_PARTIAL : 0;
+    String agency = doc.agency() != null ? doc.agency() : Agencies.canonical(doc.outlet()); // a wire's own copy
     int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), a.shinglesInOrder.length,
-        doc.published(),
-        doc.agency(), flags);
+        doc.published(), agency, flags);
     texts.put(d, doc.text());
     if (a.hasShingles()) {
       lsh.add(d, lsh.keys(a.fingerprint.minHash()));
@@ -193,7 +193,7 @@ public final class CopyIndex implements Closeable {
     }
     candidates.clear();
     lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
-    postings.candidates(postings.keys(a.shinglesInOrder), doc -> candidates.add(doc, 1));
+    postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);
     int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs.shingles, postings.sampling());
     Analysis[] analyses = new Analysis[top.length];
     for (int i = 0; i < top.length; i++) {
@@ -338,16 +338,17 @@ public final class CopyIndex implements Closeable {
     }
 
     /**
-     * The best {@code n} documents worth verifying, highest score first, newest first on ties. A document
-     * sharing only one sampled shingle is verified only when one of the two texts is short (under {@code 8p}
-     * shingles, where even heavy reuse yields few sampled hits): for longer texts one hit is what unrelated texts
-     * sharing a common phrase get, while reuse of a quarter of the text gives 5 or more.
+     * The best {@code n} documents worth verifying, highest score first, newest first on ties. Worth verifying:
+     * an LSH band in common, or a posting score of 2 or more (one rare shared shingle, or two common ones), or
+     * any shared shingle when one of the two texts is short (under {@code 8p} shingles, where even heavy reuse
+     * yields few sampled hits). A single common shingle is what unrelated texts sharing a stock phrase have;
+     * verifying those cost 6 verifications per document on the synthetic corpus, for nothing.
      */
     int[] top(int n, int queryShingles, int[] shingles, int sampling) {
       Integer[] order = new Integer[size];
       int eligible = 0;
       for (int i = 0; i < size; i++) {
-        int hits = scores[i] % LSH_SCORE;
+        int hits = scores[i] % LSH_SCORE; // posting score
         boolean shortPair = Math.min(queryShingles, shingles[docs[i]]) < 8 * sampling;
         if (scores[i] >= LSH_SCORE || hits >= 2 || shortPair) {
           order[eligible++] = i;

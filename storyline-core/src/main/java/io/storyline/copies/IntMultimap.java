@@ -60,6 +60,20 @@ final class IntMultimap {
     }
   }
 
+  /** Copies the documents under {@code key} (at most {@code cap}) into {@code out}; returns how many. */
+  int get(int key, int[] out) {
+    int n = 0;
+    for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+      long e = table[slot];
+      if (e == 0) {
+        return n;
+      }
+      if ((int) (e >>> 32) == key && n < out.length) {
+        out[n++] = (int) e - 1;
+      }
+    }
+  }
+
   int size() {
     return size;
   }

@@ -27,6 +27,8 @@ import java.io.IOException;
  */
 final class PostingIndex {
   static final int CAP = 64;
+  /** A shingle in at most this many documents is rare: sharing it is evidence of reuse. */
+  static final int RARE = 4;
   private static final long SALT = 0x504F5354494E4753L;
   private final int sampling;
   private final IntMultimap map;
@@ -73,10 +75,25 @@ final class PostingIndex {
     }
   }
 
-  void candidates(int[] keys, IntMultimap.DocSink sink) {
+  /**
+   * Calls {@code sink} with each document sharing a sampled shingle, weighted 2 when the shingle is rare (in at
+   * most {@link #RARE} documents: text reuse) and 1 when common (a stock phrase many texts share).
+   */
+  void candidates(int[] keys, Weighted sink) {
+    int[] buf = new int[CAP];
     for (int k : keys) {
-      map.get(k, sink);
+      int n = map.get(k, buf);
+      int weight = n <= RARE ? 2 : 1;
+      for (int i = 0; i < n; i++) {
+        sink.accept(buf[i], weight);
+      }
     }
+  }
+
+  /** Receives a candidate document and the weight of one shared shingle. */
+  @FunctionalInterface
+  interface Weighted {
+    void accept(int doc, int weight);
   }
 
   int sampling() {

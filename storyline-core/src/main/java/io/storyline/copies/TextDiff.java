@@ -66,7 +66,8 @@ public record TextDiff(List<Segment> segments, int wordsA, int wordsB, int uncha
           if (i > 0 && !text.isEmpty() && !Character.isWhitespace(text.charAt(0))) {
             text = leadingSpace(s.after()) + text; // after an insertion, b's spacing separates the words
           }
-          out.append(WordDiff.elide(text, i == 0 ? 0 : context, i == segments.size() - 1 ? 0 : context));
+          boolean only = segments.size() == 1;
+          out.append(only ? text : WordDiff.elide(text, i == 0 ? 0 : context, i == segments.size() - 1 ? 0 : context));
           break;
         case ADDED:
           out.append(leadingSpace(s.after())).append("{+").append(s.after().strip()).append("+}");
