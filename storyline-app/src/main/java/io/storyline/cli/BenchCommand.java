@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       BenchReadCommand.class,
       ExtractTextBench.class,
       ExtractHtmlBench.class,
+      BenchCopiesCommand.class,
     })
 final class BenchCommand implements Runnable {
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ReadCommand.class,
       ExtractCommand.class,
+      CopiesCommand.class,
       EvalCommand.class,
       BenchCommand.class,
     })
