@@ -2,6 +2,10 @@ package io.storyline.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StorylineCli.Version.class,
     description = "Turns a stream of news pages into clean articles, copies, stories and topics.",
-    subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ReadCommand.class, EvalCommand.class, BenchCommand.class})
 public final class StorylineCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -23,7 +27,38 @@ public final class StorylineCli implements Runnable {
 
   /** Runs the CLI and returns its exit code (see {@link ExitCodes}); for tests and embedding. */
   public static int execute(String... args) {
-    return new CommandLine(new StorylineCli()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The configured command line: UTF-8 standard output and error, and {@link CliFailure} (or an output that
+   * cannot be written) printed as one message with exit code {@link ExitCodes#FAILURE}, without a stack trace.
+   * Tests may replace its streams with {@code setOut}/{@code setErr} before {@code execute}.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new StorylineCli());
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof CliFailure || ex instanceof UncheckedIOException) {
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        commandLine.getErr().flush();
+        return ExitCodes.FAILURE;
+      }
+      throw ex;
+    });
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      String name = c.getCommandSpec().qualifiedName();
+      c.getErr().println(name + ": " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+      if (!String.valueOf(ex.getMessage()).contains("--help")) {
+        c.getErr().println("See '" + name + " --help'.");
+      }
+      c.getErr().flush();
+      return ExitCodes.USAGE;
+    });
+    return cl;
   }
 
   @Override

@@ -1,0 +1,131 @@
+package io.storyline.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Front door of reading: opens files, directory trees, JSON Lines and WARC files as one stream of
+ * {@link RawDocument}s. Immutable and thread-safe; each {@link #open} gives an independent, single-threaded
+ * reader.
+ *
+ * <pre>{@code
+ * Ingest ingest = Ingest.builder().problems(p -> System.err.println(p)).build();
+ * try (DocumentReader reader = ingest.open(List.of(Path.of("crawl")))) {
+ *   reader.stream().forEach(doc -> ...);
+ * }
+ * }</pre>
+ */
+public final class Ingest {
+  /** Default largest document: 20 MB per file, JSON line or WARC record. */
+  public static final long DEFAULT_MAX_FILE_SIZE = 20L * 1024 * 1024;
+  /** The most {@link Builder#maxFileSize} accepts (documents are held in memory one at a time). */
+  public static final long MAX_FILE_SIZE_LIMIT = Integer.MAX_VALUE - 8;
+
+  private final long maxFileSize;
+  private final Consumer<ReadProblem> problems;
+  private final ObjectMapper json;
+
+  private Ingest(Builder b) {
+    this.maxFileSize = b.maxFileSize;
+    this.problems = b.problems;
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength((int) Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, maxFileSize))
+            .build())
+        .build();
+    this.json = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** A reader with the defaults: 20 MB limit, problems dropped (set a sink with {@link #builder()}). */
+  public static Ingest create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Opens the inputs, in the order given, as one lazy reader. Nothing is read until {@link DocumentReader#next()}.
+   *
+   * @throws NoSuchFileException      when an input does not exist (nothing is read then)
+   * @throws IllegalArgumentException when {@code inputs} is empty
+   */
+  public DocumentReader open(List<Path> inputs) throws IOException {
+    Objects.requireNonNull(inputs, "inputs");
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("inputs must name at least one file or directory, got []");
+    }
+    for (Path p : inputs) {
+      Objects.requireNonNull(p, "inputs contains null");
+      if (!Files.exists(p)) {
+        throw new NoSuchFileException(p.toString(), null, "input not found; check the path");
+      }
+    }
+    return new InputReader(inputs, maxFileSize, json, problems);
+  }
+
+  /** {@link #open(List)} for a few paths. */
+  public DocumentReader open(Path... inputs) throws IOException {
+    return open(List.of(inputs));
+  }
+
+  /** The largest file, JSON line or WARC record read, in bytes. */
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  /** Configures an {@link Ingest}; each option may be set once. */
+  public static final class Builder {
+    private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+    private boolean maxFileSizeSet;
+    private Consumer<ReadProblem> problems = p -> { };
+    private boolean problemsSet;
+
+    private Builder() {}
+
+    /**
+     * The largest document in bytes: a text or HTML file (after gunzip), a JSON line, or a WARC record's page.
+     * Larger ones are skipped with a {@link ReadProblem.Cause#TOO_LARGE} problem. Container files (WARC, JSONL)
+     * may be of any size. Default {@link #DEFAULT_MAX_FILE_SIZE}.
+     */
+    public Builder maxFileSize(long bytes) {
+      if (maxFileSizeSet) {
+        throw new IllegalStateException("maxFileSize was already set to " + maxFileSize);
+      }
+      if (bytes < 1 || bytes > MAX_FILE_SIZE_LIMIT) {
+        throw new IllegalArgumentException("maxFileSize must be between 1 and " + MAX_FILE_SIZE_LIMIT
+            + " bytes, got " + bytes);
+      }
+      this.maxFileSize = bytes;
+      this.maxFileSizeSet = true;
+      return this;
+    }
+
+    /**
+     * Where skipped files, lines and records are reported, as they happen, on the reading thread.
+     * Default: dropped.
+     */
+    public Builder problems(Consumer<ReadProblem> sink) {
+      if (problemsSet) {
+        throw new IllegalStateException("problems was already set");
+      }
+      this.problems = Objects.requireNonNull(sink, "sink");
+      this.problemsSet = true;
+      return this;
+    }
+
+    public Ingest build() {
+      return new Ingest(this);
+    }
+  }
+}
