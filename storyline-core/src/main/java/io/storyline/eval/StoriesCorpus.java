@@ -2,6 +2,8 @@ package io.storyline.eval;
 
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
+import io.storyline.ingest.DocumentReader;
+import io.storyline.ingest.Ingest;
 import io.storyline.ingest.RawDocument;
 import io.storyline.stories.StoryInput;
 import java.io.IOException;
@@ -18,9 +20,9 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Story-clustering benchmarks with gold stories, read from the shared data.
@@ -70,28 +72,24 @@ public final class StoriesCorpus {
     Extractor extractor = Extractor.create();
     List<Labeled> out = new ArrayList<>();
     for (Path base : List.of(pa, papers)) {
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(base)) {
-        files = s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".txt"))
-            .filter(p -> !p.getFileName().toString().equals("readme.txt")).sorted().toList();
-      }
       boolean wire = base == pa;
-      for (Path f : files) {
-        Path rel = base.relativize(f);
-        if (rel.getNameCount() != 4) {
-          continue; // not <domain>/<date>/<catchline>/<file>
+      try (DocumentReader reader = Ingest.create().open(base)) {
+        for (Optional<RawDocument> next; (next = reader.next()).isPresent(); ) {
+          RawDocument raw = next.get();
+          Path rel = Path.of(raw.id());
+          String name = rel.getFileName().toString();
+          if (rel.getNameCount() != 4 || name.equals("readme.txt")) {
+            continue; // not <domain>/<date>/<catchline>/<file>, or the corpus's own notes
+          }
+          String gold = rel.getName(0) + "/" + rel.getName(1) + "/" + rel.getName(2);
+          LocalDate day = LocalDate.parse(rel.getName(1).toString(), PATH_DATE);
+          String outlet = wire ? "PA" : name.substring(name.lastIndexOf('_') + 1, name.length() - 4);
+          Instant published = wire ? paStamp(raw.content(), day)
+              : day.plusDays(1).atTime(6, 0).atZone(UK).toInstant();
+          RawDocument dated = new RawDocument((wire ? "PA/" : "newspapers/") + raw.id(), raw.location(), raw.kind(),
+              raw.charset(), raw.content(), raw.url(), raw.title(), published, outlet);
+          out.add(new Labeled(new StoryInput(extractor.extract(dated), null), gold));
         }
-        String gold = rel.getName(0) + "/" + rel.getName(1) + "/" + rel.getName(2);
-        LocalDate day = LocalDate.parse(rel.getName(1).toString(), PATH_DATE);
-        // TEMPORARY until the ingest reader lands on main: the METER texts are ISO-8859-1.
-        String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-        String name = f.getFileName().toString();
-        String outlet = wire ? "PA" : name.substring(name.lastIndexOf('_') + 1, name.length() - 4);
-        Instant published = wire ? paStamp(content, day) : day.plusDays(1).atTime(6, 0).atZone(UK).toInstant();
-        String id = root.relativize(f).toString();
-        RawDocument raw = new RawDocument(id, f.toString(), RawDocument.ContentKind.TEXT, "ISO-8859-1", content, null,
-            null, published, outlet);
-        out.add(new Labeled(new StoryInput(extractor.extract(raw), null), gold));
       }
     }
     return out;

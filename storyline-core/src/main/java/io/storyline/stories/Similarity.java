@@ -26,6 +26,28 @@ final class Similarity {
     this.timeScaleHours = timeScaleHours;
   }
 
+  /**
+   * Background cosine of embeddings: the running mean over all document-to-story comparisons, most of which pair
+   * unrelated texts. Sentence-embedding cosines have a corpus-dependent floor (about 0.15 between unrelated
+   * headlines of a general feed, 0.35 or more between two court reports of one news desk), so the raw cosine is
+   * rescaled to {@code (cos - background) / (1 - background)}, floored at 0, before it is mixed with the TF-IDF
+   * cosine, whose floor is near 0 everywhere. Starts from {@value #PRIOR_BACKGROUND} weighted as
+   * {@value #PRIOR_COMPARISONS} comparisons.
+   */
+  static final double PRIOR_BACKGROUND = 0.2;
+  static final double PRIOR_COMPARISONS = 100;
+  private double backgroundSum = PRIOR_BACKGROUND * PRIOR_COMPARISONS;
+  private double backgroundCount = PRIOR_COMPARISONS;
+
+  double background() {
+    return backgroundSum / backgroundCount;
+  }
+
+  private double calibrated(double cosine) {
+    double bg = background();
+    return Math.max(0, (cosine - bg) / (1 - bg));
+  }
+
   double score(DocumentFeatures d, StoryState s) {
     double sum = lexical * s.terms.cosine(d.terms());
     double weights = lexical;
@@ -34,8 +56,11 @@ final class Similarity {
       weights += entity;
     }
     if (d.embedding() != null && s.embeddingSum != null && embedding > 0) {
-      sum += embedding * Math.max(0, s.embeddingCosine(d.embedding()));
+      double cos = s.embeddingCosine(d.embedding());
+      sum += embedding * calibrated(cos);
       weights += embedding;
+      backgroundSum += cos;
+      backgroundCount++;
     }
     double base = weights == 0 ? 0 : sum / weights;
     return base * Math.exp(-s.gapHours(d.time()) / timeScaleHours);
@@ -50,7 +75,7 @@ final class Similarity {
       weights += entity;
     }
     if (a.embeddingSum != null && b.embeddingSum != null && embedding > 0) {
-      sum += embedding * Math.max(0, StoryState.cosine(a.embeddingSum, b.embeddingSum));
+      sum += embedding * calibrated(StoryState.cosine(a.embeddingSum, b.embeddingSum));
       weights += embedding;
     }
     double base = weights == 0 ? 0 : sum / weights;
