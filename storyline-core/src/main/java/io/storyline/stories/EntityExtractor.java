@@ -132,7 +132,8 @@ final class EntityExtractor {
     String w = strip(tokens[first]);
     String lower = w.toLowerCase(Locale.ROOT);
     return !w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !Terms.isStopWord(lower)
-        && !capitalisedInside.contains(w) && gazetteer.lookup(w) == null && !gazetteer.isGivenName(lower);
+        && !capitalisedInside.contains(w) && gazetteer.lookup(w) == null && !gazetteer.isGivenName(lower)
+        && !capitalisedWordFollows(tokens, first);
   }
 
   /** Index of the first word of a sentence (after opening quotes and brackets). */
@@ -240,7 +241,17 @@ final class EntityExtractor {
       return true;
     }
     return proper || capitalisedInside.contains(word) || gazetteer.lookup(word) != null
-        || gazetteer.isGivenName(lower);
+        || gazetteer.isGivenName(lower) || capitalisedWordFollows(tokens, i);
+  }
+
+  /** "Flappy Bird creator ...": a capitalised first word directly followed by another one starts a name. */
+  private static boolean capitalisedWordFollows(String[] tokens, int i) {
+    if (i + 1 >= tokens.length) {
+      return false;
+    }
+    String next = strip(tokens[i + 1]);
+    return next.length() > 1 && Character.isUpperCase(next.charAt(0))
+        && !Terms.isStopWord(next.toLowerCase(Locale.ROOT));
   }
 
   private boolean titleBefore(String[] tokens, int from) {
