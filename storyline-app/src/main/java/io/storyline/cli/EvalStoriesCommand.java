@@ -66,21 +66,22 @@ final class EvalStoriesCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "corpus %s: %,d documents%n", path, docs.size());
     DoubleFunction<StoryClusterer> factory = t -> StoryClusterer.builder().embeddings(embeddings).threshold(t)
         .build();
+    StoriesEvaluation.Corpus corpus = StoriesEvaluation.prepare(docs, embeddings);
     StoryClusterer.Builder main = StoryClusterer.builder().embeddings(embeddings);
     if (threshold != null) {
       main.threshold(threshold);
     }
-    StoriesScore score = StoriesEvaluation.run(docs, main.build());
+    StoriesScore score = StoriesEvaluation.run(corpus, main.build());
     out.printf(Locale.ROOT, "stories (embeddings %s, threshold %s): %s%n", embeddings ? "on" : "off",
         threshold == null ? "default" : threshold, score.line());
-    double[] grid = sweep != null ? sweep : new double[] {0.15, 0.2, 0.25, 0.3, 0.35, 0.4};
+    double[] grid = sweep != null ? sweep : new double[] {0.1, 0.15, 0.2, 0.25, 0.3, 0.35};
     if (sweep != null) {
-      for (StoriesEvaluation.Sweep s : StoriesEvaluation.sweep(docs, factory, grid)) {
+      for (StoriesEvaluation.Sweep s : StoriesEvaluation.sweep(corpus, factory, grid)) {
         out.printf(Locale.ROOT, "  threshold %.3f: %s%n", s.threshold(), s.score().line());
       }
     }
     if (holdoutSeed != null) {
-      StoriesEvaluation.Holdout h = StoriesEvaluation.holdout(docs, factory, grid, holdoutSeed);
+      StoriesEvaluation.Holdout h = StoriesEvaluation.holdout(corpus, factory, grid, holdoutSeed);
       out.printf(Locale.ROOT, "held-out (seed %d): threshold %.3f chosen on half A scores on half B: %s%n",
           holdoutSeed, h.trainedA(), h.testB().line());
       out.printf(Locale.ROOT, "held-out (seed %d): threshold %.3f chosen on half B scores on half A: %s%n",

@@ -27,17 +27,50 @@ class StoriesCommandTest {
   }
 
   @Test
-  void seedsGiveOneStoryForTheTwoCopiesAndOneTopicForAll() {
+  void undatedSeedFilesGetStoriesAndSayWhichDateWasUsed() {
+    // The seed files carry no machine-readable date for the reader: the first takes the arrival time, the
+    // others the previous document's (until date extraction lands, the extractor finds none either).
     CliRun run = CliRun.of("stories", "--no-embeddings", IngestFixtures.examplesSeeds().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     Map<String, JsonNode> doc = byId(run);
     assertThat(doc).hasSize(3);
+    assertThat(doc.get("001_ad8f6daf88e7a778.txt").get("story").asText())
+        .isEqualTo(doc.get("000_07f4cbc89c93d9ec.txt").get("story").asText());
+    assertThat(doc.values()).allSatisfy(n -> {
+      assertThat(n.get("topic").asText()).isNotBlank();
+      assertThat(n.get("date").asText()).isIn("arrival", "previous_document");
+      assertThat(n.get("dateNote").asText()).isEqualTo("no publication date");
+    });
+  }
+
+  @Test
+  void datedSeedsGiveTwoStoriesOfOneTopic() throws IOException {
+    Path seeds = IngestFixtures.examplesSeeds();
+    Path feed = tmp.resolve("seeds.jsonl");
+    ObjectMapper json = new ObjectMapper();
+    String[][] seed = {
+        {"000_07f4cbc89c93d9ec.txt", "Russia Vows Support for Syria's Assad to Combat 'Terrorism'",
+            "2014-11-26T14:00:00Z"},
+        {"001_ad8f6daf88e7a778.txt", "Russia Vows Support For Syria's Bashar Assad", "2014-11-26T16:30:00Z"},
+        {"003_0eaa330e43070bbf.txt", "Russia seeks distance from Syria's al-Assad amid Vienna peace talks",
+            "2016-05-17T18:00:00Z"}};
+    StringBuilder lines = new StringBuilder();
+    for (String[] s : seed) {
+      String text = Files.readString(seeds.resolve(s[0]), StandardCharsets.UTF_8).replace(s[1], "").strip();
+      lines.append(json.writeValueAsString(Map.of("id", s[0], "title", s[1], "text", text, "published", s[2])))
+          .append('\n');
+    }
+    Files.writeString(feed, lines, StandardCharsets.UTF_8);
+    CliRun run = CliRun.of("stories", feed.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    Map<String, JsonNode> doc = byId(run);
     String sochi = doc.get("000_07f4cbc89c93d9ec.txt").get("story").asText();
     assertThat(doc.get("001_ad8f6daf88e7a778.txt").get("story").asText()).isEqualTo(sochi);
     assertThat(doc.get("003_0eaa330e43070bbf.txt").get("story").asText()).isNotEqualTo(sochi);
-    assertThat(doc.values()).extracting(n -> n.get("topic").asText()).containsOnly(
-        doc.get("000_07f4cbc89c93d9ec.txt").get("topic").asText());
-    assertThat(doc.values()).allSatisfy(n -> assertThat(n.has("published")).isTrue());
+    assertThat(doc.values()).extracting(n -> n.get("topic").asText())
+        .containsOnly(doc.get("000_07f4cbc89c93d9ec.txt").get("topic").asText());
+    assertThat(doc.get("003_0eaa330e43070bbf.txt").get("published").asText()).isEqualTo("2016-05-17T18:00:00Z");
+    assertThat(doc.get("003_0eaa330e43070bbf.txt").get("date").asText()).isEqualTo("published");
   }
 
   @Test

@@ -58,24 +58,47 @@ final class Featurizer {
     }
     float[] embedding = embedder == null ? null : embedder.embed(lead(title, body));
     String outlet = article.outlet() != null ? article.outlet() : article.agency();
-    return new DocumentFeatures(article.id(), title.isBlank() ? firstWords(body, 12) : title, outlet, time,
+    String headline = words(title, 40).isEmpty() ? firstWords(body, 12) : title;
+    return new DocumentFeatures(article.id(), headline, outlet, time,
         Bag.normalised(terms), Bag.normalised(ents), found, embedding);
+  }
+
+  boolean embeds() {
+    return embedder != null;
   }
 
   int vocabularySize() {
     return termFrequencies.size() + entityFrequencies.size();
   }
 
-  private static String lead(String title, String body) {
-    String words = firstWords(body, LEAD_WORDS);
-    return title.isBlank() ? words : words.isEmpty() ? title : title + ". " + words;
+  /**
+   * Headline and first words of the body for the embedding model. Only tokens holding a letter or digit count:
+   * rule lines of dashes or equals signs (wire copy, flattened pages) cost one word piece per character and would
+   * fill the model's 256-piece window, making unrelated texts look alike.
+   */
+  static String lead(String title, String body) {
+    String t = String.join(" ", words(title, 40));
+    String w = String.join(" ", words(body, LEAD_WORDS));
+    return t.isEmpty() ? w : w.isEmpty() ? t : t + ". " + w;
   }
 
   private static String firstWords(String text, int n) {
+    return String.join(" ", words(text, n));
+  }
+
+  private static List<String> words(String text, int n) {
+    List<String> out = new java.util.ArrayList<>();
     if (text == null || text.isBlank()) {
-      return "";
+      return out;
     }
-    String[] w = text.strip().split("\\s+", n + 1);
-    return String.join(" ", java.util.Arrays.asList(w).subList(0, Math.min(n, w.length)));
+    for (String w : text.strip().split("\\s+")) {
+      if (out.size() == n) {
+        break;
+      }
+      if (w.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        out.add(w.replaceAll("^[^\\p{L}\\p{N}'\"(]+|[^\\p{L}\\p{N}'\".,;:!?)%]+$", ""));
+      }
+    }
+    return out;
   }
 }

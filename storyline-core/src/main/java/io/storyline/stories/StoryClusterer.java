@@ -131,23 +131,96 @@ public final class StoryClusterer {
    */
   public Assignment add(Article article, String copyGroup) {
     Objects.requireNonNull(article, "article");
+    Dated d = date(article);
+    return place(featurizer.features(article, d.time), copyGroup, d.source, d.problem);
+  }
+
+  private record Dated(Instant time, DateSource source, String problem) {}
+
+  private Dated date(Article article) {
     Instant now = clock.instant();
     String problem = DateCheck.problem(article.published(), now);
-    Instant time;
-    DateSource source;
+    Dated d;
     if (problem == null) {
-      time = article.published();
-      source = DateSource.PUBLISHED;
+      d = new Dated(article.published(), DateSource.PUBLISHED, null);
     } else if (previousTime != null) {
-      time = previousTime;
-      source = DateSource.PREVIOUS_DOCUMENT;
+      d = new Dated(previousTime, DateSource.PREVIOUS_DOCUMENT, problem);
     } else {
-      time = now;
-      source = DateSource.ARRIVAL;
+      d = new Dated(now, DateSource.ARRIVAL, problem);
     }
-    previousTime = time;
-    DocumentFeatures doc = featurizer.features(article, time);
-    return place(doc, copyGroup, source, problem);
+    previousTime = d.time;
+    return d;
+  }
+
+  /**
+   * A batch in publication order with its features computed once, to be clustered again with other parameters
+   * ({@link #addAll(Prepared)}): threshold sweeps and held-out estimates replay it instead of re-running the
+   * entity tagger and the embedding model. Features are label-free (document frequencies come from the batch).
+   */
+  public static final class Prepared {
+    private final List<StoryInput> inputs;
+    private final List<DocumentFeatures> features;
+    private final List<Dated> dates;
+    private final boolean embeddings;
+
+    private Prepared(List<StoryInput> inputs, List<DocumentFeatures> features, List<Dated> dates,
+        boolean embeddings) {
+      this.inputs = List.copyOf(inputs);
+      this.features = List.copyOf(features);
+      this.dates = List.copyOf(dates);
+      this.embeddings = embeddings;
+    }
+
+    /** The inputs, in publication order. */
+    public List<StoryInput> inputs() {
+      return inputs;
+    }
+
+    /** The documents whose inputs pass {@code keep}, features unchanged. */
+    public Prepared subset(java.util.function.Predicate<StoryInput> keep) {
+      List<StoryInput> in = new ArrayList<>();
+      List<DocumentFeatures> f = new ArrayList<>();
+      List<Dated> d = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (keep.test(inputs.get(i))) {
+          in.add(inputs.get(i));
+          f.add(features.get(i));
+          d.add(dates.get(i));
+        }
+      }
+      return new Prepared(in, f, d, embeddings);
+    }
+  }
+
+  /**
+   * Sorts a batch ({@link #inPublicationOrder}) and computes its features with this clusterer's settings. The
+   * features are exactly those {@link #add} would compute; the document frequencies of this clusterer take the
+   * batch in, so prepare with a clusterer used for nothing else, and replay into fresh ones.
+   */
+  public Prepared prepare(Collection<StoryInput> batch) {
+    List<StoryInput> ordered = inPublicationOrder(batch, clock);
+    List<DocumentFeatures> features = new ArrayList<>(ordered.size());
+    List<Dated> dates = new ArrayList<>(ordered.size());
+    for (StoryInput in : ordered) {
+      Dated d = date(in.article());
+      dates.add(d);
+      features.add(featurizer.features(in.article(), d.time));
+    }
+    return new Prepared(ordered, features, dates, featurizer.embeds());
+  }
+
+  /** Places every document of a prepared batch, in order; the assignments follow {@link Prepared#inputs()}. */
+  public List<Assignment> addAll(Prepared batch) {
+    if (featurizer.embeds() && !batch.embeddings) {
+      throw new IllegalArgumentException("the batch was prepared without embeddings but this clusterer uses them; "
+          + "prepare it with a clusterer built with embeddings(true)");
+    }
+    List<Assignment> out = new ArrayList<>(batch.inputs.size());
+    for (int i = 0; i < batch.inputs.size(); i++) {
+      Dated d = batch.dates.get(i);
+      out.add(place(batch.features.get(i), batch.inputs.get(i).copyGroup(), d.source, d.problem));
+    }
+    return out;
   }
 
   /** Featurizes without placing (for tuning runs that replay the same features with other parameters). */
@@ -271,15 +344,27 @@ public final class StoryClusterer {
     return out;
   }
 
-  /** Removes and returns the summaries of closed stories (for long-running streams). */
+  /**
+   * Removes and returns the summaries of closed stories, with their copy groups and merge aliases (for
+   * long-running streams: call it after reading {@link #currentStory} for the documents you still hold).
+   */
   public List<Story> drainClosed() {
     List<Story> out = new ArrayList<>(closed.values());
+    java.util.Set<String> drained = new java.util.HashSet<>();
     for (Story s : out) {
+      drained.add(s.id());
       List<String> groups = groupsOfStory.remove(s.id());
       if (groups != null) {
         groups.forEach(storyOfGroup::remove);
       }
     }
+    List<String> aliases = new ArrayList<>();
+    for (String id : mergedInto.keySet()) {
+      if (drained.contains(currentStory(id))) {
+        aliases.add(id);
+      }
+    }
+    mergedInto.keySet().removeAll(aliases);
     closed.clear();
     return out;
   }
@@ -324,9 +409,9 @@ public final class StoryClusterer {
 
   /** Options of a {@link StoryClusterer}; each may be set once. */
   public static final class Builder {
-    private double threshold = 0.30;
+    private double threshold = 0.20;
     private double topicThreshold = 0.25;
-    private double mergeThreshold = 0.5;
+    private double mergeThreshold = 0.3;
     private double lexicalWeight = 0.5;
     private double entityWeight = 0.2;
     private double embeddingWeight = 0.3;
@@ -352,7 +437,7 @@ public final class StoryClusterer {
       return v;
     }
 
-    /** Minimum similarity for a document to join a story (default 0.30). */
+    /** Minimum similarity for a document to join a story (default 0.20). */
     public Builder threshold(double v) {
       once("threshold");
       threshold = unit("threshold", v);
@@ -360,7 +445,7 @@ public final class StoryClusterer {
     }
 
     /**
-     * Minimum similarity between two open stories for them to merge (default 0.5); a value above 1 turns
+     * Minimum similarity between two open stories for them to merge (default 0.3); a value above 1 turns
      * merging off.
      */
     public Builder mergeThreshold(double v) {
