@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       CopiesCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      StoriesCommand.class,
     })
 public final class StorylineCli implements Runnable {
 
