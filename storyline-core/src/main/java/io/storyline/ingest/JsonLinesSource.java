@@ -46,6 +46,7 @@ final class JsonLinesSource implements DocumentSource {
   private boolean lineTooLong;
   private long lineNumber;
   private long documentLine;
+  private boolean anyLine;
 
   JsonLinesSource(InputStream in, String fileId, String path, long limit, ObjectMapper json,
       Consumer<ReadProblem> problems) {
@@ -62,6 +63,7 @@ final class JsonLinesSource implements DocumentSource {
     while (readLine()) {
       String location = path + ":" + lineNumber;
       if (lineTooLong) {
+        anyLine = true;
         problems.accept(ByteInput.tooLarge(location, "the line", limit).problem());
         continue;
       }
@@ -69,6 +71,7 @@ final class JsonLinesSource implements DocumentSource {
       if (isBlank(start)) {
         continue;
       }
+      anyLine = true;
       try {
         RawDocument doc = parse(Arrays.copyOfRange(line, start, lineLength), location);
         documentLine = lineNumber;
@@ -76,6 +79,11 @@ final class JsonLinesSource implements DocumentSource {
       } catch (BadInputException e) {
         problems.accept(e.problem());
       }
+    }
+    if (!anyLine) {
+      anyLine = true; // reported once
+      throw new BadInputException(path, ReadProblem.Cause.EMPTY,
+          lineNumber == 0 ? "empty file (0 bytes)" : "empty file (only blank lines)");
     }
     return null;
   }

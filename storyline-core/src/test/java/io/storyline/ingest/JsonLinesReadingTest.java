@@ -140,4 +140,16 @@ class JsonLinesReadingTest {
     assertThat(r.problems()).extracting(ReadProblem::cause).containsExactly(Cause.BAD_FIELD, Cause.BAD_FIELD);
     assertThat(r.problemAt(":7").reason()).contains("{\"date\":\"2014-11-26\"}").contains("kept without a date");
   }
+
+  @Test
+  void emptyJsonLinesFileIsReportedLikeAnyEmptyFile() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+    Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n  \n\n");
+    Path good = Files.writeString(tmp.resolve("good.jsonl"), "\n{\"id\":\"a\",\"text\":\"t\"}\n");
+    ReadResult r = ReadResult.read(empty, blank, good);
+    assertThat(r.ids()).containsExactly("a");
+    assertThat(r.problems()).extracting(ReadProblem::cause).containsExactly(Cause.EMPTY, Cause.EMPTY);
+    assertThat(r.problemAt("empty.jsonl").reason()).isEqualTo("empty file (0 bytes)");
+    assertThat(r.problemAt("blank.jsonl").reason()).isEqualTo("empty file (only blank lines)");
+  }
 }
