@@ -81,6 +81,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     }
     List<String> metaTitles = new ArrayList<>();
     metaTitles.add(HtmlJsonLd.string(article, "headline"));
+    metaTitles.add(HtmlJsonLd.string(article, "name"));
     for (String k : TITLE_KEYS) {
       metaTitles.add(meta.getOrDefault(k, ""));
     }

@@ -48,6 +48,14 @@ class HtmlMetadataTest {
   }
 
   @Test
+  void prefersTheMetadataTitleThePageItselfBacks() {
+    HtmlMetadata m = read("<title>New Zealand - Wikipedia</title><script type='application/ld+json'>"
+        + "{\"@type\":\"Article\",\"name\":\"New Zealand\",\"headline\":\"constitutional monarchy in Oceania\"}"
+        + "</script>", "<h1>New Zealand</h1>");
+    assertThat(m.title()).isEqualTo("New Zealand");
+  }
+
+  @Test
   void readsBylinesAndCutsByAndTrailingDates() {
     assertThat(read("<meta name='author' content='By Jane Doe'>", "").byline()).isEqualTo("Jane Doe");
     assertThat(read("", "<p>Intro</p><span class='byline'>By JOHN SMITH | Updated March 2, 2015</span>").byline())
