@@ -67,8 +67,18 @@ class HtmlMetadataTest {
   }
 
   @Test
+  void refusesDateStampsAndSentencesAsBylines() {
+    assertThat(HtmlMetadata.cleanByline("Last Updated: January 7, 2025")).isNull();
+    assertThat(HtmlMetadata.cleanByline("Katie Couric New Yorkers post their feelings about the election")).isNull();
+    assertThat(HtmlMetadata.cleanByline("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
+        .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
+  }
+
+  @Test
   void ignoresCommentAuthorsWhenLookingForTheByline() {
     assertThat(read("", "<div class='comments'><span class='author'>Troll 42</span></div>").byline()).isNull();
+    assertThat(read("", "<div class='related-stories'><span class='byline'>Other Writer</span></div>"
+        + "<article><span class='byline'>By Real Author</span></article>").byline()).isEqualTo("Real Author");
   }
 
   @Test
