@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
       BenchReadCommand.class,
       ExtractTextBench.class,
       ExtractHtmlBench.class,
+      BenchCopiesCommand.class,
+      BenchStoriesCommand.class,
     })
 final class BenchCommand implements Runnable {
 

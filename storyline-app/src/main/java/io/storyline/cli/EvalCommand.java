@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     description = "Evaluate a stage against a benchmark and print standard metrics.",
     subcommands = {
       ExtractionEvalCommand.class,
+      EvalCopiesCommand.class,
+      EvalStoriesCommand.class,
     })
 final class EvalCommand implements Runnable {
 

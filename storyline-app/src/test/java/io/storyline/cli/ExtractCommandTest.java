@@ -54,7 +54,7 @@ class ExtractCommandTest {
     assertThat(huff.get("published").asText()).isEqualTo("2014-11-26T00:00:00Z");
     assertThat(huff.get("agency").asText()).isEqualTo("Reuters");
     assertThat(huff.get("dateline").asText()).isEqualTo("SOCHI, Russia");
-    assertThat(huff.get("byline").asText()).isEqualTo("By Denis Dyomkin and Gabriela Baczynska");
+    assertThat(huff.get("byline").asText()).isEqualTo("Denis Dyomkin and Gabriela Baczynska");
     assertThat(huff.get("text").asText()).doesNotContain("Open Image Modal", "Support HuffPost");
     assertThat(huff.get("removed").get("appeal").asInt()).isEqualTo(5);
     assertThat(articles.get(0).get("byline").isNull()).isTrue();
@@ -70,6 +70,21 @@ class ExtractCommandTest {
     assertThat(articles).hasSize(1);
     assertThat(articles.get(0).get("published").asText()).isEqualTo("2016-05-17T00:00:00Z");
     assertThat(err.toString()).doesNotContain("first pass");
+  }
+
+  @Test
+  void outputKeepsTheInputOrderWhateverTheNumberOfThreads(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 60; i++) {
+      Files.writeString(dir.resolve(String.format("page%02d.txt", i)), "Headline number " + i + "\n\n"
+          + "The council said on Tuesday that plan number " + i + " would go ahead despite objections.\n");
+    }
+    assertThat(run("extract", "-q", "--threads", "3", dir.toString())).isEqualTo(ExitCodes.OK);
+    List<JsonNode> articles = lines(out.toString());
+    assertThat(articles).hasSize(60);
+    for (int i = 0; i < 60; i++) {
+      assertThat(articles.get(i).get("title").asText()).isEqualTo("Headline number " + i);
+    }
+    assertThat(run("extract", "--threads", "0", dir.toString())).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
