@@ -9,13 +9,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * An online copy index: add one document at a time and get at once what it copies and how much, without any
  * rebuild; ask for the groups, origins and final relations of everything added so far with {@link #results()}.
- * Made by {@link CopyDetector#newIndex()}; safe to share between threads (methods are synchronised). The
- * documents added are not modified.
+ * Made by {@link CopyDetector#newIndex()}; safe to share between threads: checks run in parallel under a shared
+ * lock, insertions one at a time (a document added meanwhile by another thread that may be a source triggers a
+ * second check). The documents added are not modified.
  *
  * <p><b>Lifecycle.</b> {@code add}/{@code query} any number of times, {@code results()} whenever needed (it
  * reflects everything added so far), {@code save} to persist, {@code close} to release the text file.
@@ -51,7 +53,9 @@ public final class CopyIndex implements Closeable {
   final EdgeList edges;
   final TextStore texts;
   private final AnalysisCache cache;
-  private final Candidates candidates = new Candidates();
+  private final ThreadLocal<Candidates> candidates = ThreadLocal.withInitial(Candidates::new);
+  /** Checks run under the read lock, in parallel; insertions and group snapshots under the write lock. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   CopyIndex(CopyDetector detector, TextStore texts) {
     this(detector, new DocTable(), new LshIndex(detector.bands, detector.rows, detector.fingerprinter.seed(), 1024),
@@ -78,16 +82,32 @@ public final class CopyIndex implements Closeable {
    */
   public CopyMatch add(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
-    Analysis a = Analysis.of(fp, doc.text()); // outside the lock: threads adding at once analyse in parallel
-    return add(doc, a);
+    Analysis a = Analysis.of(fp, doc.text()); // no lock: threads adding at once analyse in parallel
+    int seen;
+    Checked c;
+    lock.readLock().lock();
+    try {
+      seen = docs.size;
+      c = check(a); // shared lock: threads check in parallel against the documents added so far
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      if (docs.size > seen && relatedToAny(a, seen, docs.size)) {
+        c = check(a); // a document added meanwhile by another thread may be a source: check again
+      }
+      return insert(doc, a, c);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
-  private synchronized CopyMatch add(CopyDocument doc, Analysis a) {
+  private CopyMatch insert(CopyDocument doc, Analysis a, Checked c) {
     if (docs.find(doc.id()) >= 0) {
       throw new IllegalArgumentException("document id already in the index: " + doc.id()
           + "; ids must be unique (query() checks a document without adding it)");
     }
-    Checked c = check(a);
     int flags = Agencies.canonical(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
     if (!a.hasShingles()) {
       flags |= DocTable.TOO_SHORT;
@@ -113,8 +133,11 @@ public final class CopyIndex implements Closeable {
   public CopyMatch query(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
     Analysis a = Analysis.of(fp, doc.text());
-    synchronized (this) {
+    lock.readLock().lock();
+    try {
       return check(a).match(doc.id());
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -122,46 +145,108 @@ public final class CopyIndex implements Closeable {
    * Final copy information of every document added so far, in insertion order, computed lazily from the
    * index (a few arrays of one int per document while the stream is open).
    */
-  public synchronized Stream<CopyResult> results() {
-    Grouping g = new Grouping(docs, edges, fp.shingleSize());
-    return java.util.stream.IntStream.range(0, docs.size).mapToObj(g::result);
+  public Stream<CopyResult> results() {
+    Grouping g = withWriteLock(() -> new Grouping(docs, edges, fp.shingleSize()));
+    return java.util.stream.IntStream.range(0, g.size()).mapToObj(d -> withReadLock(() -> g.result(d)));
   }
 
   /** The final copy information of one document, or {@code null} when no document has this id. */
-  public synchronized CopyResult result(String id) {
-    int d = docs.find(Objects.requireNonNull(id, "id"));
-    return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+  public CopyResult result(String id) {
+    Objects.requireNonNull(id, "id");
+    return withWriteLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+    });
   }
 
   /** The text of an indexed document, or {@code null} when no document has this id. */
-  public synchronized String text(String id) {
-    int d = docs.find(Objects.requireNonNull(id, "id"));
-    return d < 0 ? null : texts.get(d);
+  public String text(String id) {
+    Objects.requireNonNull(id, "id");
+    return withReadLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : texts.get(d);
+    });
   }
 
   /** Number of documents added. */
-  public synchronized int size() {
-    return docs.size;
+  public int size() {
+    return withReadLock(() -> docs.size);
   }
 
   /**
    * Writes the index (settings, documents, LSH bands, postings, relations, word frequencies and texts) in a
    * compact binary format with a version header; {@link CopyDetector#load} reads it back.
    */
-  public synchronized void save(OutputStream out) throws IOException {
-    IndexFile.write(this, out);
+  public void save(OutputStream out) throws IOException {
+    lock.writeLock().lock();
+    try {
+      IndexFile.write(this, out);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Closes the text file of an on-disk index (and deletes it). */
   @Override
-  public synchronized void close() throws IOException {
-    texts.close();
+  public void close() throws IOException {
+    lock.writeLock().lock();
+    try {
+      texts.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Sizes of the index, for monitoring and the benchmark. */
-  public synchronized Stats stats() {
-    return new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
-        8L << 20, texts.overheadBytes(), cache.bytes());
+  public Stats stats() {
+    return withReadLock(() -> new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
+        8L << 20, texts.overheadBytes(), cache.bytes()));
+  }
+
+  private <T> T withReadLock(java.util.function.Supplier<T> f) {
+    lock.readLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T withWriteLock(java.util.function.Supplier<T> f) {
+    lock.writeLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with {@code a}. */
+  private boolean relatedToAny(Analysis a, int from, int to) {
+    if (!a.hasShingles()) {
+      return false;
+    }
+    int[] bands = lsh.keys(a.fingerprint.minHash());
+    int[] keys = postings.keys(a.shinglesInOrder);
+    for (int d = from; d < to; d++) {
+      if (docs.has(d, DocTable.TOO_SHORT)) {
+        continue;
+      }
+      Analysis other = analysis(d);
+      int[] otherBands = lsh.keys(other.fingerprint.minHash());
+      for (int b = 0; b < bands.length; b++) {
+        if (bands[b] == otherBands[b]) {
+          return true;
+        }
+      }
+      int[] otherKeys = postings.keys(other.shinglesInOrder);
+      for (int k : keys) {
+        if (Arrays.binarySearch(otherKeys, k) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -191,6 +276,7 @@ public final class CopyIndex implements Closeable {
       return new Checked(this, new Reuse.Outcome(), new int[0], "text has " + a.tokens.size() + " word"
           + (a.tokens.size() == 1 ? "" : "s") + "; at least " + fp.shingleSize() + " are needed to compare it");
     }
+    Candidates candidates = this.candidates.get();
     candidates.clear();
     lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
     postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);

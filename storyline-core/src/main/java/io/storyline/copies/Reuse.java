@@ -69,8 +69,9 @@ final class Reuse {
     Pair[] kept = new Pair[count];
     Analysis[] keptAnalyses = new Analysis[count];
     int m = 0;
+    d.prepare();
     for (int c = 0; c < count; c++) {
-      Analysis s = candidates[c];
+      Analysis s = candidates[c].prepare();
       boolean exact = d.fingerprint.normalizedHash() == s.fingerprint.normalizedHash();
       int runs = exact ? d.runSet().size() : d.runSet().intersection(s.runSet());
       double runShare = Math.max(share(runs, d.runSet().size()), share(runs, s.runSet().size()));
