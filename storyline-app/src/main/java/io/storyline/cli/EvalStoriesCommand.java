@@ -49,6 +49,11 @@ final class EvalStoriesCommand implements Callable<Integer> {
           + "threshold on one half from the --sweep values (or a default grid), score it on the other.")
   Long holdoutSeed;
 
+  @Option(names = "--split", paramLabel = "HOW", defaultValue = "STORIES",
+      description = "How --holdout cuts the corpus: STORIES (half the gold stories each) or DAYS (half the "
+          + "publication days each; keeps the density of competing stories). Default: ${DEFAULT-VALUE}.")
+  StoriesEvaluation.Split split;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,11 +86,12 @@ final class EvalStoriesCommand implements Callable<Integer> {
       }
     }
     if (holdoutSeed != null) {
-      StoriesEvaluation.Holdout h = StoriesEvaluation.holdout(corpus, factory, grid, holdoutSeed);
-      out.printf(Locale.ROOT, "held-out (seed %d): threshold %.3f chosen on half A scores on half B: %s%n",
-          holdoutSeed, h.trainedA(), h.testB().line());
-      out.printf(Locale.ROOT, "held-out (seed %d): threshold %.3f chosen on half B scores on half A: %s%n",
-          holdoutSeed, h.trainedB(), h.testA().line());
+      StoriesEvaluation.Holdout h = StoriesEvaluation.holdout(corpus, factory, grid, holdoutSeed, split);
+      String by = split.name().toLowerCase(Locale.ROOT);
+      out.printf(Locale.ROOT, "held-out by %s (seed %d): threshold %.3f chosen on half A scores on half B: %s%n",
+          by, holdoutSeed, h.trainedA(), h.testB().line());
+      out.printf(Locale.ROOT, "held-out by %s (seed %d): threshold %.3f chosen on half B scores on half A: %s%n",
+          by, holdoutSeed, h.trainedB(), h.testA().line());
       out.printf(Locale.ROOT, "held-out mean B-cubed F1: %.3f%n", h.meanF1());
     }
     out.printf(Locale.ROOT, "time %.1f s%n", (System.nanoTime() - start) / 1e9);
