@@ -1,0 +1,111 @@
+package io.storyline.store;
+
+import io.storyline.extract.Article;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The stateful part of {@link Store#add}: runs the copies and stories stages on one extracted article and writes
+ * the article, the earlier articles the copies stage relinked, and the changed story and topic summaries. Not
+ * thread-safe: the store calls it under its pipeline lock, so the stages see one article at a time, in seq order.
+ *
+ * <p>Relinking an earlier article needs its stored fields, which may not be committed yet (written earlier in the
+ * same batch or by a batch whose commit is still running): those are read through a near-real-time searcher over
+ * the writer, refreshed only when the article was written after its last refresh.
+ */
+final class Pipeline implements AutoCloseable {
+  private final IndexWriter writer;
+  private final Steps.CopyStep copies;
+  private final Steps.StoryStep stories;
+  private final Steps.StepClock clock;
+  private final Map<String, Store.Known> known;
+  private final SearcherManager pending;
+  private long pendingCovers = -1;
+  private long nextSeq;
+  private long lastOp = -1;
+
+  Pipeline(IndexWriter writer, Steps.CopyStep copies, Steps.StoryStep stories, Steps.StepClock clock,
+      Map<String, Store.Known> known, long nextSeq) throws IOException {
+    this.writer = writer;
+    this.copies = copies;
+    this.stories = stories;
+    this.clock = clock;
+    this.known = known;
+    this.nextSeq = nextSeq;
+    this.pending = new SearcherManager(writer, null);
+  }
+
+  /** Places and writes one article; returns it as stored (topic not resolved). */
+  StoredArticle add(Article article, String contentHash, Instant added) throws IOException {
+    clock.set(added);
+    Steps.Linked linked = copies.link(article);
+    Steps.CopyLink own = linked.own();
+    String story = stories.place(article, own.group());
+    StoredArticle stored = new StoredArticle(article, contentHash, nextSeq++, added, own.group(), own.relation(),
+        own.sources(), story, null);
+    long op = writer.updateDocument(Schema.articleKey(article.id()), Schema.article(stored));
+    known.put(article.id(), new Store.Known(ContentHash.prefix(contentHash), op));
+    lastOp = Math.max(lastOp, op);
+    for (Map.Entry<String, Steps.CopyLink> e : linked.others().entrySet()) {
+      relink(e.getKey(), e.getValue());
+    }
+    lastOp = Math.max(lastOp, Replay.write(writer, stories.drainChanges()));
+    return stored;
+  }
+
+  /** The highest writer operation done so far (-1 when none). */
+  long lastOp() {
+    return lastOp;
+  }
+
+  /** Whether the copies stage runs. */
+  boolean copiesEnabled() {
+    return copies.enabled();
+  }
+
+  /** Whether the stories stage runs. */
+  boolean storiesEnabled() {
+    return stories.enabled();
+  }
+
+  private void relink(String id, Steps.CopyLink link) throws IOException {
+    Store.Known k = known.get(id);
+    if (k == null) {
+      return; // the stage named an article the store does not hold (skipped, or never added): nothing to change
+    }
+    if (k.op() > pendingCovers) {
+      pendingCovers = writer.getMaxCompletedSequenceNumber();
+      pending.maybeRefreshBlocking();
+    }
+    IndexSearcher s = pending.acquire();
+    StoredArticle a;
+    try {
+      TopDocs top = s.search(new TermQuery(Schema.articleKey(id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return;
+      }
+      a = Schema.article(s.storedFields().document(top.scoreDocs[0].doc));
+    } finally {
+      pending.release(s);
+    }
+    if (link.equals(new Steps.CopyLink(a.copyGroup(), a.relation(), a.sources()))) {
+      return;
+    }
+    StoredArticle relinked = new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), link.group(),
+        link.relation(), link.sources(), a.storyId(), null);
+    long op = writer.updateDocument(Schema.articleKey(id), Schema.article(relinked));
+    known.put(id, new Store.Known(k.hash(), op));
+    lastOp = Math.max(lastOp, op);
+  }
+
+  @Override
+  public void close() throws IOException {
+    pending.close();
+  }
+}
