@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,17 +42,19 @@ final class InputRun implements AutoCloseable {
   private final DocumentReader reader;
   private final JsonLinesWriter output;
   private final Progress progress;
+  private final boolean quiet;
   private long documents;
   private boolean finished;
 
   private InputRun(String command, PrintWriter err, ProblemReport problems, DocumentReader reader,
-      JsonLinesWriter output, Progress progress) {
+      JsonLinesWriter output, Progress progress, boolean quiet) {
     this.command = command;
     this.err = err;
     this.problems = problems;
     this.reader = reader;
     this.output = output;
     this.progress = progress;
+    this.quiet = quiet;
   }
 
   /**
@@ -83,7 +86,7 @@ final class InputRun implements AutoCloseable {
     }
     Progress progress = Progress.start(command, err, options.quiet, problems::total);
     problems.beforePrint(progress::clearLine);
-    return new InputRun(command, err, problems, reader, output, progress);
+    return new InputRun(command, err, problems, reader, output, progress, options.quiet);
   }
 
   /** Reads every document and hands it to {@code handler}, counting and showing progress. */
@@ -140,20 +143,21 @@ final class InputRun implements AutoCloseable {
     } catch (IOException e) {
       throw new CliFailure(e.getMessage(), e);
     }
-    String time = String.format("%.1f s", progress.elapsedSeconds());
+    String time = String.format(Locale.ROOT, "%.1f s", progress.elapsedSeconds());
     long n = problems.total();
     if (n == 0) {
-      err.printf("%s: %,d document%s read in %s, no problems%n", command, documents, documents == 1 ? "" : "s",
+      err.printf(Locale.ROOT, "%s: %,d document%s read in %s, no problems%n", command, documents, documents == 1 ? "" : "s",
           time);
       if (documents == 0) {
-        err.printf("%s: the inputs hold no documents (%s)%n", command,
+        err.printf(Locale.ROOT, "%s: the inputs hold no documents (%s)%n", command,
             "supported: .txt, .html, .htm, .jsonl, .warc, optionally .gz");
       }
       err.flush();
       return ExitCodes.OK;
     }
-    err.printf("%s: %,d document%s read in %s; %,d problem%s (each named above):%s%n", command, documents,
-        documents == 1 ? "" : "s", time, n, n == 1 ? "" : "s", problems.breakdown());
+    err.printf(Locale.ROOT, "%s: %,d document%s read in %s; %,d problem%s%s:%s%n", command, documents,
+        documents == 1 ? "" : "s", time, n, n == 1 ? "" : "s", quiet ? "" : " (each named above)",
+        problems.breakdown());
     err.flush();
     return documents == 0 ? ExitCodes.FAILURE : ExitCodes.PARTIAL;
   }

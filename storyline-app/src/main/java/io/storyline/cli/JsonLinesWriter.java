@@ -53,6 +53,9 @@ final class JsonLinesWriter implements Closeable {
       out.write(line);
       out.write('\n');
       lines++;
+      if ((lines & 255) == 0 && out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
+        throw new IOException("the reader went away (closed pipe?)");
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getName() + ": " + e.getMessage(), e);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.storyline.cli;
 import io.storyline.ingest.ReadProblem;
 import java.io.PrintWriter;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -55,7 +56,7 @@ final class ProblemReport implements Consumer<ReadProblem> {
     StringBuilder sb = new StringBuilder();
     counts.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-        .forEach(e -> sb.append(String.format("%n  %,d %s", e.getValue(), e.getKey().label())));
+        .forEach(e -> sb.append(String.format(Locale.ROOT, "%n  %,d %s", e.getValue(), e.getKey().label())));
     return sb.toString();
   }
 }

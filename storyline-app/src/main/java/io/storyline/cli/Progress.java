@@ -3,6 +3,7 @@ package io.storyline.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -58,6 +59,11 @@ final class Progress implements AutoCloseable {
     return new Progress(err, label, null, true, System::nanoTime, problems);
   }
 
+  /** Plain periodic lines on {@code err} with the given clock; for tests. */
+  static Progress plain(String label, PrintWriter err, LongSupplier nanoTime, LongSupplier problems) {
+    return new Progress(err, label, null, true, nanoTime, problems);
+  }
+
   /** One more document done. */
   void step() {
     count++;
@@ -68,7 +74,7 @@ final class Progress implements AutoCloseable {
       if (now - lastLine >= PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
         lastLine = now;
         double seconds = (now - start) / 1e9;
-        err.printf("%s: %,d documents, %,d problems, %.0f s, %,.0f documents/s%n", label, count,
+        err.printf(Locale.ROOT, "%s: %,d documents, %,d problems, %.0f s, %,.0f documents/s%n", label, count,
             problems.getAsLong(), seconds, count / seconds);
         err.flush();
       }

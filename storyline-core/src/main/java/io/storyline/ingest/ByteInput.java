@@ -41,25 +41,39 @@ final class ByteInput {
    */
   static byte[] readBounded(InputStream in, long limit, String location, String what)
       throws IOException, BadInputException {
-    byte[] buf = new byte[8192];
+    return readBounded(in, limit, location, what, -1);
+  }
+
+  /**
+   * As {@link #readBounded(InputStream, long, String, String)}, with the expected size (or -1) as a hint: a
+   * stream of the expected length is read into one array of that size, without growing or copying.
+   */
+  static byte[] readBounded(InputStream in, long limit, String location, String what, long expectedSize)
+      throws IOException, BadInputException {
+    byte[] buf = new byte[(int) (expectedSize >= 0 ? Math.min(expectedSize, limit + 1) : Math.min(8192, limit + 1))];
     int n = 0;
-    while (true) {
-      if (n == buf.length) {
-        if (n > limit) {
-          throw tooLarge(location, what, limit);
+    try {
+      while (true) {
+        if (n == buf.length) {
+          int b = in.read(); // full: end of stream, or one more byte and the array grows
+          if (b < 0) {
+            break;
+          }
+          if (n + 1L > limit) {
+            throw tooLarge(location, what, limit);
+          }
+          buf = Arrays.copyOf(buf, (int) Math.min(limit + 1, Math.max(8192, (long) n * 2)));
+          buf[n++] = (byte) b;
+          continue;
         }
-        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.min((long) n * 2, limit + 1)));
+        int r = in.read(buf, n, buf.length - n);
+        if (r < 0) {
+          break;
+        }
+        n += r;
       }
-      int r;
-      try {
-        r = in.read(buf, n, buf.length - n);
-      } catch (ZipException | EOFException e) {
-        throw gzipProblem(location, e, null);
-      }
-      if (r < 0) {
-        break;
-      }
-      n += r;
+    } catch (ZipException | EOFException e) {
+      throw gzipProblem(location, e, null);
     }
     if (n > limit) {
       throw tooLarge(location, what, limit);
@@ -92,7 +106,7 @@ final class ByteInput {
     if (u == 0) {
       return bytes + " bytes";
     }
-    return (v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v))
-        + " " + units[u];
+    String number = String.format(Locale.ROOT, "%.1f", v);
+    return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[u];
   }
 }

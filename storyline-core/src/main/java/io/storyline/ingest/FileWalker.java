@@ -46,6 +46,9 @@ final class FileWalker {
         return p;
       } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
         problems.accept(new ReadProblem(p.toString(), "broken symbolic link; skipped", ReadProblem.Cause.UNREADABLE));
+      } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        problems.accept(new ReadProblem(p.toString(), "cannot read: no such file (deleted while the folder was read?)",
+            ReadProblem.Cause.UNREADABLE));
       } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         problems.accept(new ReadProblem(p.toString(), "not a regular file (device, socket or pipe); skipped",
             ReadProblem.Cause.UNSUPPORTED));

@@ -26,6 +26,8 @@ import java.util.zip.ZipException;
  * {@code file:line} and skipped.
  */
 final class JsonLinesSource implements DocumentSource {
+  /** Jackson's pointer to a redacted source, e.g. " (start marker at [Source: REDACTED ...; line: 1, column: 1])". */
+  private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:.*$");
   private static final Pattern SPACE_BEFORE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:.*)$");
 
   private final InputStream in;
@@ -247,7 +249,8 @@ final class JsonLinesSource implements DocumentSource {
       return "unreadable";
     }
     int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    String first = nl < 0 ? s : s.substring(0, nl);
+    return JACKSON_SOURCE.matcher(first).replaceFirst("");
   }
 
   private static String abbreviate(String s) {

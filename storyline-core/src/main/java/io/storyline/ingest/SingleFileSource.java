@@ -39,7 +39,8 @@ final class SingleFileSource implements DocumentSource {
     }
     byte[] bytes;
     try (InputStream in = ByteInput.open(file, gzip, location)) {
-      bytes = ByteInput.readBounded(in, limit, location, gzip ? "the decompressed file" : "the file");
+      bytes = gzip ? ByteInput.readBounded(in, limit, location, "the decompressed file")
+          : ByteInput.readBounded(in, limit, location, "the file", size);
     }
     return decode(bytes, id, location, html);
   }

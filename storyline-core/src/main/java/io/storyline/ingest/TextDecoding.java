@@ -191,24 +191,22 @@ final class TextDecoding {
     return true;
   }
 
-  /** Strict UTF-8 from {@code offset}, or null when the bytes are not valid UTF-8. */
+  /**
+   * Strict UTF-8 from {@code offset}, or null when the bytes are not valid UTF-8. Decodes with the JDK's
+   * intrinsic {@code new String(bytes, UTF_8)} (which replaces bad sequences with U+FFFD) and only when the
+   * result holds a U+FFFD runs a strict decoder to tell a genuine U+FFFD from a bad byte.
+   */
   static String strictUtf8(byte[] bytes, int offset) {
-    boolean ascii = true;
-    for (int i = offset; i < bytes.length; i++) {
-      if (bytes[i] < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      return new String(bytes, offset, bytes.length - offset, StandardCharsets.US_ASCII);
+    String s = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+    if (s.indexOf('\ufffd') < 0) {
+      return s;
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-      return chars.toString();
+      decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+      return s;
     } catch (CharacterCodingException e) {
       return null;
     }

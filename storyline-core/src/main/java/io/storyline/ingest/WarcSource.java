@@ -144,8 +144,14 @@ final class WarcSource implements DocumentSource {
           "record has no WARC-Target-URI, so the page has no id");
     }
     byte[] bytes;
+    long size;
+    try {
+      size = body.size();
+    } catch (IOException | RuntimeException e) {
+      size = -1; // unknown for chunked or encoded bodies: the array grows as it reads
+    }
     try (InputStream in = body.stream()) {
-      bytes = ByteInput.readBounded(in, limit, location, "the page");
+      bytes = ByteInput.readBounded(in, limit, location, "the page", size);
     }
     if (!typeDeclared && !looksLikeHtml(bytes)) {
       return null;
