@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a speed/memory benchmark and print a report (numbers are for this machine).",
-    subcommands = {BenchReadCommand.class, BenchServeCommand.class})
+    subcommands = {
+      BenchReadCommand.class,
+      ExtractTextBench.class,
+      BenchServeCommand.class,
+    })
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluate a stage against a benchmark and print standard metrics.",
-    subcommands = {})
+    subcommands = {
+    })
 final class EvalCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

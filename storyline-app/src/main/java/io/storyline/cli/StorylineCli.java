@@ -16,8 +16,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StorylineCli.Version.class,
     description = "Turns a stream of news pages into clean articles, copies, stories and topics.",
-    subcommands = {CommandLine.HelpCommand.class, ReadCommand.class, RunCommand.class, ServeCommand.class,
-        EvalCommand.class, BenchCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ReadCommand.class,
+      ExtractCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+    })
 public final class StorylineCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
