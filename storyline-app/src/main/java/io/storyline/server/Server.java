@@ -40,6 +40,8 @@ public final class Server implements AutoCloseable {
       "X-Content-Type-Options", "nosniff",
       "Referrer-Policy", "no-referrer",
       "X-Frame-Options", "DENY");
+  /** How far over the body limit a request is still read (and dropped) before its 413. */
+  static final long DRAIN_SLACK = 1L << 20;
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
   private final Javalin app;
@@ -136,9 +138,17 @@ public final class Server implements AutoCloseable {
     app.stop();
   }
 
-  private void checkLength(Context ctx) {
+  /**
+   * Rejects a declared body over the limit before reading it. A body at most {@link #DRAIN_SLACK} over is read and
+   * dropped first, so that a client that does not wait for {@code 100-continue} still gets the 413 instead of a
+   * reset connection; larger ones are refused at once.
+   */
+  private void checkLength(Context ctx) throws IOException {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBody) {
+      if (length <= maxBody + DRAIN_SLACK) {
+        ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      }
       throw new ApiException(413, "content too large", tooLarge());
     }
   }
