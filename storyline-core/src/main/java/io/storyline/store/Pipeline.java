@@ -3,9 +3,13 @@ package io.storyline.store;
 import io.storyline.extract.Article;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -47,6 +51,8 @@ final class Pipeline implements AutoCloseable {
     Steps.Linked linked = copies.link(article);
     Steps.CopyLink own = linked.own();
     String story = stories.place(article, own.group());
+    Steps.StoryChanges changes = stories.drainChanges();
+    story = Replay.resolve(story, changes.merged());
     StoredArticle stored = new StoredArticle(article, contentHash, nextSeq++, added, own.group(), own.relation(),
         own.sources(), story, null);
     long op = writer.updateDocument(Schema.articleKey(article.id()), Schema.article(stored));
@@ -55,8 +61,34 @@ final class Pipeline implements AutoCloseable {
     for (Map.Entry<String, Steps.CopyLink> e : linked.others().entrySet()) {
       relink(e.getKey(), e.getValue());
     }
-    lastOp = Math.max(lastOp, Replay.write(writer, stories.drainChanges()));
+    lastOp = Math.max(lastOp, Replay.write(writer, changes));
+    for (Map.Entry<String, String> m : changes.merged().entrySet()) {
+      restory(m.getKey(), Replay.resolve(m.getValue(), changes.merged()));
+    }
     return stored;
+  }
+
+  /** Moves every article of the merged story {@code gone} to {@code survivor}. */
+  private void restory(String gone, String survivor) throws IOException {
+    pendingCovers = writer.getMaxCompletedSequenceNumber();
+    pending.maybeRefreshBlocking();
+    List<StoredArticle> members = new ArrayList<>();
+    IndexSearcher s = pending.acquire();
+    try {
+      TermQuery q = new TermQuery(new Term(Schema.STORY_REF, gone));
+      for (ScoreDoc sd : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
+        members.add(Schema.article(s.storedFields().document(sd.doc)));
+      }
+    } finally {
+      pending.release(s);
+    }
+    for (StoredArticle a : members) {
+      StoredArticle moved = new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), a.copyGroup(),
+          a.relation(), a.sources(), survivor, null);
+      long op = writer.updateDocument(Schema.articleKey(a.id()), Schema.article(moved));
+      known.put(a.id(), new Store.Known(ContentHash.prefix(a.contentHash()), op));
+      lastOp = Math.max(lastOp, op);
+    }
   }
 
   /** The highest writer operation done so far (-1 when none). */

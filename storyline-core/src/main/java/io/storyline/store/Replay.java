@@ -45,6 +45,7 @@ final class Replay {
     boolean linking = copies.enabled() || stories.enabled();
     Map<String, Steps.CopyLink> links = new HashMap<>();
     Map<String, String> storyOf = new HashMap<>();
+    Map<String, String> mergedInto = new HashMap<>();
     Map<String, StorySummary> storySummaries = new LinkedHashMap<>();
     Map<String, TopicSummary> topicSummaries = new LinkedHashMap<>();
     long[] counts = new long[3];
@@ -74,6 +75,8 @@ final class Replay {
         Steps.StoryChanges changes = stories.drainChanges();
         changes.stories().forEach(x -> storySummaries.put(x.id(), x));
         changes.topics().forEach(x -> topicSummaries.put(x.id(), x));
+        mergedInto.putAll(changes.merged());
+        changes.merged().keySet().forEach(storySummaries::remove);
       }
       if (!linking) {
         return null;
@@ -82,7 +85,7 @@ final class Replay {
       for (ScoreDoc sd : all.scoreDocs) {
         StoredArticle a = Schema.article(fields.document(sd.doc));
         Steps.CopyLink link = links.get(a.id());
-        String story = storyOf.get(a.id());
+        String story = resolve(storyOf.get(a.id()), mergedInto);
         if (!link.equals(new Steps.CopyLink(a.copyGroup(), a.relation(), a.sources()))
             || !Objects.equals(story, a.storyId())) {
           StoredArticle relinked = new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), link.group(),
@@ -141,7 +144,19 @@ final class Replay {
     }
   }
 
-  /** Writes changed summaries; returns the last writer operation (-1 when none). */
+  /** The id a story goes by after the merges in {@code mergedInto} (itself when never merged; null stays null). */
+  static String resolve(String story, Map<String, String> mergedInto) {
+    String id = story;
+    for (int hops = 0; id != null && mergedInto.containsKey(id) && hops <= mergedInto.size(); hops++) {
+      id = mergedInto.get(id);
+    }
+    return id;
+  }
+
+  /**
+   * Writes changed summaries and deletes the merged stories' documents; returns the last writer operation (-1 when
+   * none). Moving the merged stories' articles is the caller's part.
+   */
   static long write(IndexWriter writer, Steps.StoryChanges changes) throws IOException {
     long op = -1;
     for (StorySummary s : changes.stories()) {
@@ -149,6 +164,9 @@ final class Replay {
     }
     for (TopicSummary t : changes.topics()) {
       op = writer.updateDocument(Schema.topicKey(t.id()), Schema.topic(t));
+    }
+    for (String gone : changes.merged().keySet()) {
+      op = writer.deleteDocuments(Schema.storyKey(gone));
     }
     return op;
   }

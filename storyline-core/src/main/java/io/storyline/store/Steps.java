@@ -73,22 +73,27 @@ final class Steps {
     };
   }
 
-  /** Summaries that changed since the previous call of {@link StoryStep#drainChanges}. */
-  record StoryChanges(List<StorySummary> stories, List<TopicSummary> topics) {
-    static final StoryChanges NONE = new StoryChanges(List.of(), List.of());
+  /**
+   * What changed in the stories stage since the previous {@link StoryStep#drainChanges}: new or changed story and
+   * topic summaries, and stories merged into others ({@code merged}: the merged story's id to the id it now goes
+   * by). The store moves the articles of a merged story to the surviving one and deletes the merged story.
+   */
+  record StoryChanges(List<StorySummary> stories, List<TopicSummary> topics, Map<String, String> merged) {
+    static final StoryChanges NONE = new StoryChanges(List.of(), List.of(), Map.of());
 
     StoryChanges {
       stories = List.copyOf(stories);
       topics = List.copyOf(topics);
+      merged = Map.copyOf(merged);
     }
   }
 
   /** The stories stage: online clustering into stories, threaded into topics. */
   interface StoryStep {
-    /** Places {@code article} (with its copy group, or null) and returns its story id, or null. */
+    /** Places {@code article} (with its copy group, or null) and returns its story id as of now, or null. */
     String place(Article article, String copyGroup);
 
-    /** Stories and topics whose summaries changed since the last call (the placed stories, closed ones...). */
+    /** Stories and topics whose summaries changed since the last call, and stories merged meanwhile. */
     StoryChanges drainChanges();
 
     /** Whether this step clusters at all (false for {@link #NONE}). */

@@ -275,10 +275,9 @@ public final class Store implements Closeable {
       return reader.stories(from, to, limit);
     }
     Map<String, StorySummary> out = new LinkedHashMap<>();
-    for (Map.Entry<StoredArticle, Float> hit : reader.search(text, MAX_LIMIT)) {
-      String id = hit.getKey().storyId();
-      if (id == null || out.containsKey(id) || out.size() >= limit) {
-        continue;
+    for (String id : reader.storiesMatching(text, Math.min(MAX_LIMIT, 50 * limit))) {
+      if (out.size() >= limit) {
+        break;
       }
       reader.story(id).filter(s -> (from == null || !s.lastSeen().isBefore(from))
           && (to == null || !s.firstSeen().isAfter(to))).ifPresent(s -> out.put(id, s));

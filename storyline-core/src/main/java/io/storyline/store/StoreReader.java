@@ -116,6 +116,26 @@ final class StoreReader implements AutoCloseable {
     });
   }
 
+  /** Story ids of the articles best matching {@code text}, best first, each once (reads only the story field). */
+  List<String> storiesMatching(String text, int maxHits) {
+    Query q = parse(text);
+    return with(s -> {
+      Query filtered = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE)), BooleanClause.Occur.FILTER)
+          .add(q, BooleanClause.Occur.MUST)
+          .build();
+      StoredFields fields = s.storedFields();
+      java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+      for (ScoreDoc sd : s.search(filtered, maxHits).scoreDocs) {
+        String story = fields.document(sd.doc, java.util.Set.of(Schema.STORY_REF)).get(Schema.STORY_REF);
+        if (story != null) {
+          ids.add(story);
+        }
+      }
+      return List.copyOf(ids);
+    });
+  }
+
   /**
    * Parses user text with Lucene's simple query syntax (words, "phrases", -not, prefix*, a|b): never throws, so
    * any input is safe. All words must match; title matches weigh twice as much as body matches.

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Test stand-ins for the copies and stories stages, simple enough to predict: articles with the same title are
  * copies (the first one is the origin); articles whose titles share a key word are one story; once there are two
- * stories they are threaded into one topic "t1". Deterministic, like the real stages must be.
+ * stories they are threaded into one topic "t1"; an article titled "merge A B" joins story s-a and merges story
+ * s-b into it. Deterministic, like the real stages must be.
  */
 final class FakeSteps implements Steps.Factory {
   private final Function<String, String> storyKey;
@@ -64,9 +65,21 @@ final class FakeSteps implements Steps.Factory {
       private final Map<String, StorySummary> stories = new LinkedHashMap<>();
       private final List<StorySummary> changed = new ArrayList<>();
       private final List<TopicSummary> topics = new ArrayList<>();
+      private final Map<String, String> merged = new LinkedHashMap<>();
 
       @Override
       public String place(Article a, String copyGroup) {
+        if (a.title() != null && a.title().startsWith("merge ")) {
+          String[] w = a.title().toLowerCase(Locale.ROOT).split(" ");
+          StorySummary keep = stories.get("s-" + w[1]);
+          StorySummary gone = stories.remove("s-" + w[2]);
+          StorySummary both = new StorySummary(keep.id(), keep.headline(), keep.firstSeen(), keep.lastSeen(),
+              keep.size() + gone.size() + 1, keep.outlets(), keep.entities(), keep.topicId());
+          stories.put(keep.id(), both);
+          changed.add(both);
+          merged.put(gone.id(), keep.id());
+          return gone.id(); // as of placing; the merge (reported in drainChanges) moves it to the survivor
+        }
         String id = "s-" + storyKey.apply(a.title() == null ? "untitled" : a.title()).toLowerCase(Locale.ROOT);
         Instant t = a.published() != null ? a.published() : clock.instant();
         StorySummary old = stories.get(id);
@@ -99,9 +112,10 @@ final class FakeSteps implements Steps.Factory {
 
       @Override
       public Steps.StoryChanges drainChanges() {
-        Steps.StoryChanges out = new Steps.StoryChanges(changed, topics);
+        Steps.StoryChanges out = new Steps.StoryChanges(changed, topics, merged);
         changed.clear();
         topics.clear();
+        merged.clear();
         return out;
       }
     };

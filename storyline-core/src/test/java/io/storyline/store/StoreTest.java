@@ -178,6 +178,26 @@ class StoreTest {
   }
 
   @Test
+  void aMergedStoryHandsItsArticlesToTheSurvivorAndStaysMergedAfterReopen() throws IOException {
+    try (Store store = openWithFakes()) {
+      store.add(List.of(doc("1", "Syria talks", "x", "2014-11-26T10:00:00Z", "A"),
+          doc("2", "Ceasefire agreed", "y", "2014-11-26T11:00:00Z", "B")));
+      AddResult r = store.add(doc("3", "merge syria ceasefire", "z", "2014-11-26T12:00:00Z", "C"));
+      assertThat(r.storyId()).isEqualTo("s-syria");
+      assertThat(store.article("2").orElseThrow().storyId()).isEqualTo("s-syria");
+      assertThat(store.story("s-ceasefire")).isEmpty();
+      assertThat(store.story("s-syria").orElseThrow().size()).isEqualTo(3);
+      assertThat(store.articlesOfStory("s-syria")).extracting(StoredArticle::id).containsExactly("1", "2", "3");
+    }
+    try (Store store = openWithFakes()) {
+      assertThat(store.stats().replayed()).isEqualTo(3);
+      assertThat(store.articlesOfStory("s-syria")).extracting(StoredArticle::id).containsExactly("1", "2", "3");
+      assertThat(store.story("s-ceasefire")).isEmpty();
+      assertThat(store.stats().stories()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void openingWithoutStagesKeepsTheStoredLinks() throws IOException {
     try (Store store = openWithFakes()) {
       store.add(doc("1", "Syria talks", "x", "2014-11-26T10:00:00Z", "A"));
