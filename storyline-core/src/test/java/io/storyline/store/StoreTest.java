@@ -82,6 +82,18 @@ class StoreTest {
   }
 
   @Test
+  void aBatchMeetsTheStagesInPublicationOrderAndIsAnsweredInInputOrder() throws IOException {
+    try (Store store = Store.open(dir)) {
+      List<AddResult> r = store.add(List.of(doc("late", "L", "x", "2016-05-17T09:00:00Z", null),
+          doc("undated", "U", "x", null, null), doc("early", "E", "x", "2014-11-26T10:00:00Z", null)));
+      assertThat(r).extracting(AddResult::id).containsExactly("late", "undated", "early");
+      assertThat(store.article("early").orElseThrow().seq()).isEqualTo(1);
+      assertThat(store.article("late").orElseThrow().seq()).isEqualTo(2);
+      assertThat(store.article("undated").orElseThrow().seq()).as("stays after the one before it").isEqualTo(3);
+    }
+  }
+
+  @Test
   void documentWithNothingUsableIsSkippedWithAReasonAndNotStored() throws IOException {
     try (Store store = Store.open(dir)) {
       AddResult r = store.add(doc("empty", null, "   \n\n  ", null, null));
