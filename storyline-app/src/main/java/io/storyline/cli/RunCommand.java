@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Store store = storeOptions.open(); InputRun run = InputRun.start(io, spec)) {
-      StoreIngest ingest = new StoreIngest(store, run, true);
+      StoreIngest ingest = new StoreIngest(store, run, true, spec.commandLine().getErr(), spec.qualifiedName());
       ingest.ingestAll();
       int code = run.finish();
       ingest.printSummary(spec.commandLine().getErr(), spec.qualifiedName());

@@ -79,6 +79,11 @@ final class ServeCommand implements Callable<Integer> {
     Store.Stats s = store.stats();
     err.printf("%s: serving %,d articles, %,d stories from %s%n", spec.qualifiedName(), s.articles(), s.stories(),
         s.directory());
+    if (!s.ready()) {
+      err.printf("%s: replaying the stored articles through the copies and stories stages in the background; "
+          + "reads work now, new articles wait until it is done (GET /api/health says ready)%n",
+          spec.qualifiedName());
+    }
     out.println("Storyline is running at " + server.url() + " (API: " + server.url() + "api/health); Ctrl-C to stop");
     out.flush();
     err.flush();
@@ -91,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
     io.inputs = ingest;
     io.maxFileSize = Ingest.DEFAULT_MAX_FILE_SIZE;
     try (InputRun run = InputRun.start(io, spec)) {
-      StoreIngest storeIngest = new StoreIngest(store, run, false);
+      StoreIngest storeIngest = new StoreIngest(store, run, false, spec.commandLine().getErr(), spec.qualifiedName());
       storeIngest.ingestAll();
       run.finish();
       storeIngest.printSummary(spec.commandLine().getErr(), spec.qualifiedName());

@@ -23,6 +23,8 @@ final class StoreIngest {
   static final long BATCH_MILLIS = 2_000;
 
   private final Store store;
+  private final PrintWriter err;
+  private final String command;
   private final InputRun run;
   private final boolean writeLines;
   private final LongSupplier millis;
@@ -30,8 +32,11 @@ final class StoreIngest {
   private final Map<String, String> locations = new java.util.HashMap<>();
   private final Map<AddResult.Outcome, Long> counts = new EnumMap<>(AddResult.Outcome.class);
   private long batchStart;
+  private boolean announced;
 
-  StoreIngest(Store store, InputRun run, boolean writeLines) {
+  StoreIngest(Store store, InputRun run, boolean writeLines, PrintWriter err, String command) {
+    this.err = err;
+    this.command = command;
     this.store = store;
     this.run = run;
     this.writeLines = writeLines;
@@ -59,6 +64,12 @@ final class StoreIngest {
   void flush() {
     if (pending.isEmpty()) {
       return;
+    }
+    if (!announced && !store.stats().ready()) {
+      announced = true;
+      err.printf("%s: replaying the %,d stored articles through the copies and stories stages first (once per "
+          + "open)%n", command, store.stats().articles());
+      err.flush();
     }
     List<AddResult> results;
     try {

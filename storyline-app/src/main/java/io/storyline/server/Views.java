@@ -122,10 +122,10 @@ final class Views {
 
   /** {@code GET /api/health}. */
   record Health(String status, int articles, int stories, int topics, boolean copies, boolean clustering,
-      long replayed, long replayMillis) {
+      boolean ready, long replayed, long replayMillis) {
     static Health of(Store.Stats s) {
       return new Health("ok", s.articles(), s.stories(), s.topics(), s.copiesEnabled(), s.storiesEnabled(),
-          s.replayed(), s.replayMillis());
+          s.ready(), s.replayed(), s.replayMillis());
     }
   }
 

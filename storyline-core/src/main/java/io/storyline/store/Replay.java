@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
@@ -18,9 +20,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Rebuilds the in-memory state on open from the last commit: the table of known ids and hashes, and the working
- * state of the copies and stories stages, by feeding every stored article to fresh stages in {@code seq} order
- * with the step clock at its {@code added} time, as the first pass did.
+ * Rebuilds the in-memory state on open from the last commit: the table of known ids and hashes ({@link #known},
+ * fast, before the store is usable), and the working state of the copies and stories stages ({@link #run}, slow,
+ * in the background), by feeding every stored article to fresh stages in {@code seq} order with the step clock at
+ * its {@code added} time, as the first pass did.
  *
  * <p>Because the stages are deterministic, the replay gives each article the copy group and story it was stored
  * with. Where it does not (a crash between two commits of one batch left a story summary behind its articles, an
@@ -34,13 +37,44 @@ final class Replay {
   /**
    * @param replayed articles fed to the stages
    * @param relinked articles whose stored links changed
-   * @param lastSeq  the highest seq stored (0 when empty)
    * @param millis   time taken
    */
-  record Report(long replayed, long relinked, long lastSeq, long millis) { }
+  record Report(long replayed, long relinked, long millis) {
+    static final Report NONE = new Report(0, 0, 0);
+  }
 
+  /** Thrown out of {@link #run} when the store is closed before the replay is done. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("replay stopped: the store is closing", null, false, false);
+    }
+  }
+
+  /** Fills the table of known ids (id, hash prefix) from the last commit; returns the highest seq (0 if none). */
+  static long known(StoreReader reader, Map<String, Store.Known> known) {
+    return reader.with(s -> {
+      TermQuery articles = new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE));
+      TopDocs all = s.search(articles, Math.max(1, s.count(articles)));
+      StoredFields fields = s.storedFields();
+      Set<String> wanted = Set.of(Schema.AID, Schema.HASH, Schema.SEQ);
+      long last = 0;
+      for (ScoreDoc sd : all.scoreDocs) {
+        Document d = fields.document(sd.doc, wanted);
+        known.put(d.get(Schema.AID), new Store.Known(ContentHash.prefix(d.get(Schema.HASH)), -1));
+        last = Math.max(last, d.getField(Schema.SEQ).numericValue().longValue());
+      }
+      return last;
+    });
+  }
+
+  /**
+   * Feeds every stored article to the stages in seq order and makes the index agree with them (see the class
+   * comment). Checks {@code stop} between articles; {@code progress} receives the number replayed so far.
+   *
+   * @throws Stopped when {@code stop} turned true
+   */
   static Report run(StoreReader reader, IndexWriter writer, Steps.CopyStep copies, Steps.StoryStep stories,
-      Steps.StepClock clock, Map<String, Store.Known> known) throws IOException {
+      Steps.StepClock clock, BooleanSupplier stop, LongConsumer progress) throws IOException {
     long start = System.nanoTime();
     boolean linking = copies.enabled() || stories.enabled();
     Map<String, Steps.CopyLink> links = new HashMap<>();
@@ -53,17 +87,18 @@ final class Replay {
       TermQuery articles = new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE));
       TopDocs all = s.search(articles, Math.max(1, s.count(articles)), StoreReader.bySeq(false));
       StoredFields fields = s.storedFields();
-      // Pass 1: known ids, and the stages fed in seq order; the links they give are collected (a later article
-      // may relink an earlier one, so they are compared only once all are known).
+      // Pass 1: the stages fed in seq order; the links they give are collected (a later article may relink an
+      // earlier one, so they are compared only once all are known).
       for (ScoreDoc sd : all.scoreDocs) {
-        StoredArticle a = Schema.article(fields.document(sd.doc));
-        known.put(a.id(), new Store.Known(ContentHash.prefix(a.contentHash()), -1));
-        counts[2] = Math.max(counts[2], a.seq());
         if (!linking) {
-          continue;
+          break;
         }
+        if (stop.getAsBoolean()) {
+          throw new Stopped();
+        }
+        StoredArticle a = Schema.article(fields.document(sd.doc));
         clock.set(a.added());
-        counts[0]++;
+        progress.accept(++counts[0]);
         if (copies.enabled()) {
           Steps.Linked linked = copies.link(a.article());
           links.putAll(linked.others());
@@ -83,6 +118,9 @@ final class Replay {
       }
       // Pass 2: rewrite the articles whose stored links differ from the replay's.
       for (ScoreDoc sd : all.scoreDocs) {
+        if (stop.getAsBoolean()) {
+          throw new Stopped();
+        }
         StoredArticle a = Schema.article(fields.document(sd.doc));
         Steps.CopyLink link = links.get(a.id());
         String story = resolve(storyOf.get(a.id()), mergedInto);
@@ -99,7 +137,7 @@ final class Replay {
       }
       return null;
     });
-    return new Report(counts[0], counts[1], counts[2], (System.nanoTime() - start) / 1_000_000);
+    return new Report(counts[0], counts[1], (System.nanoTime() - start) / 1_000_000);
   }
 
   /** Makes the stored story and topic documents equal to the replayed summaries. */

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -56,9 +58,16 @@ public final class Store implements Closeable {
   private final Clock clock;
   private final Extractor extractor;
   private final Steps.CopyStep copies;
+  private final Steps.StoryStep stories;
+  private final Steps.StepClock stepClock = new Steps.StepClock();
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Known> known = new ConcurrentHashMap<>();
-  private final Replay.Report opening;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private final AtomicLong replayed = new AtomicLong();
+  private volatile Replay.Report opening = Replay.Report.NONE;
+  private volatile Throwable replayFailure;
+  private volatile boolean closing;
+  private Thread replayer;
   private Pipeline pipeline;
 
   /** A stored id: the first 64 bits of its content hash and the writer operation that wrote it (-1: on disk). */
@@ -80,11 +89,13 @@ public final class Store implements Closeable {
    * @param topics         topics stored
    * @param copiesEnabled  whether copy detection runs
    * @param storiesEnabled whether story clustering runs
-   * @param replayed       articles replayed through the stages when the store was opened
-   * @param replayMillis   how long that replay took
+   * @param ready          whether the stages hold every stored article (the replay at open is done): until then
+   *                       adds of new or changed documents wait
+   * @param replayed       articles replayed through the stages since the store was opened
+   * @param replayMillis   how long that replay took (0 until it is done)
    */
   public record Stats(Path directory, int articles, int stories, int topics, boolean copiesEnabled,
-      boolean storiesEnabled, long replayed, long replayMillis) { }
+      boolean storiesEnabled, boolean ready, long replayed, long replayMillis) { }
 
   private Store(Builder b) throws IOException {
     this.path = b.directory;
@@ -96,7 +107,7 @@ public final class Store implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(64)
-        .setCommitOnClose(true);
+        .setCommitOnClose(false); // everything acknowledged is committed already; the rest is the replay's
     try {
       checkFormat(directory, path);
       this.writer = new IndexWriter(directory, config);
@@ -113,16 +124,54 @@ public final class Store implements Closeable {
     writer.commit();
     this.reader = new StoreReader(directory, analyzer);
     this.commits = new GroupCommit(writer, userData, reader::refresh);
-    Steps.StepClock stepClock = new Steps.StepClock();
     this.copies = b.steps.copies(stepClock);
-    Steps.StoryStep stories = b.steps.stories(stepClock);
+    this.stories = b.steps.stories(stepClock);
     try {
-      this.opening = Replay.run(reader, writer, copies, stories, stepClock, known);
-      this.pipeline = new Pipeline(writer, copies, stories, stepClock, known, opening.lastSeq() + 1);
-      commits.commitNow();
+      long lastSeq = Replay.known(reader, known);
+      this.pipeline = new Pipeline(writer, copies, stories, stepClock, known, lastSeq + 1);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
+    }
+    if ((copies.enabled() || stories.enabled()) && !known.isEmpty()) {
+      replayer = new Thread(this::replay, "storyline-replay");
+      replayer.setDaemon(true);
+      replayer.start();
+    } else {
+      ready.countDown();
+    }
+  }
+
+  /** The background replay of the stored articles through the stages; adds that need the stages wait for it. */
+  private void replay() {
+    lock.lock();
+    try {
+      opening = Replay.run(reader, writer, copies, stories, stepClock, () -> closing, replayed::set);
+      commits.commitNow();
+    } catch (Replay.Stopped e) {
+      // closing: the next open replays again
+    } catch (IOException | RuntimeException | Error e) {
+      replayFailure = e;
+    } finally {
+      lock.unlock();
+      ready.countDown();
+    }
+  }
+
+  /** Waits until the stages hold every stored article (tests call it to see the replay's effect). */
+  void awaitReady() throws IOException {
+    try {
+      ready.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the store replays its articles through the stages", e);
+    }
+    if (replayFailure != null) {
+      throw new IOException("the store could not replay its articles through the stages when it was opened ("
+          + replayFailure + "); reads work, writes need a reopen", replayFailure);
+    }
+    if (closing) {
+      throw new IOException("the store " + path + " is closed");
     }
   }
 
@@ -169,6 +218,9 @@ public final class Store implements Closeable {
 
     AddResult[] results = new AddResult[n];
     long lastOp = -1;
+    if (!toExtract.isEmpty()) {
+      awaitReady(); // only new and changed documents need the stages
+    }
     lock.lock();
     try {
       commits.check();
@@ -338,7 +390,8 @@ public final class Store implements Closeable {
   /** Counts and settings. */
   public Stats stats() {
     return new Stats(path, reader.count(Schema.ARTICLE), reader.count(Schema.STORY), reader.count(Schema.TOPIC),
-        pipeline.copiesEnabled(), pipeline.storiesEnabled(), opening.replayed(), opening.millis());
+        pipeline.copiesEnabled(), pipeline.storiesEnabled(), ready.getCount() == 0 && replayFailure == null,
+        replayed.get(), opening.millis());
   }
 
   /** Commits made since open (tests: group commit). */
@@ -370,11 +423,19 @@ public final class Store implements Closeable {
   }
 
   /**
-   * Commits what was written and closes the index. Every {@link #add} that returned is already durable; close only
-   * releases the files and the lock.
+   * Closes the index (stopping a replay still running). Every {@link #add} that returned is already durable; close
+   * only releases the files and the lock.
    */
   @Override
   public void close() throws IOException {
+    closing = true;
+    if (replayer != null) {
+      try {
+        replayer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     lock.lock();
     try {
       try {

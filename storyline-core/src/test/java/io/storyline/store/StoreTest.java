@@ -176,12 +176,14 @@ class StoreTest {
     }
     // same stages: nothing to rewrite
     try (Store store = openWithFakes()) {
+      store.awaitReady();
       assertThat(store.stats().replayed()).isEqualTo(2);
       assertThat(store.story("s-syria").orElseThrow().size()).isEqualTo(2);
     }
     // stages that cluster by the last word: every article moves, the old story disappears
     try (Store store = Store.builder().directory(dir)
         .steps(new FakeSteps(t -> t.substring(t.lastIndexOf(' ') + 1))).open()) {
+      store.awaitReady();
       assertThat(store.article("1").orElseThrow().storyId()).isEqualTo("s-talks");
       assertThat(store.article("2").orElseThrow().storyId()).isEqualTo("s-ceasefire");
       assertThat(store.story("s-syria")).isEmpty();
@@ -202,11 +204,36 @@ class StoreTest {
       assertThat(store.articlesOfStory("s-syria")).extracting(StoredArticle::id).containsExactly("1", "2", "3");
     }
     try (Store store = openWithFakes()) {
+      store.awaitReady();
       assertThat(store.stats().replayed()).isEqualTo(3);
       assertThat(store.articlesOfStory("s-syria")).extracting(StoredArticle::id).containsExactly("1", "2", "3");
       assertThat(store.story("s-ceasefire")).isEmpty();
       assertThat(store.stats().stories()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void readsAndUnchangedAddsDoNotWaitForTheReplayAndCloseStopsIt() throws IOException {
+    try (Store store = openWithFakes()) {
+      store.add(docs300());
+    }
+    try (Store store = openWithFakes()) {
+      assertThat(store.add(docs300().get(5)).outcome()).isEqualTo(AddResult.Outcome.UNCHANGED);
+      assertThat(store.article("d5")).isPresent();
+    } // closes while the replay may still run: must not hang or fail
+    try (Store store = openWithFakes()) {
+      assertThat(store.add(doc("new", "Story1 again", "More.", null, null)).storyId()).isEqualTo("s-story1");
+      assertThat(store.stats().ready()).isTrue();
+      assertThat(store.stats().replayed()).isEqualTo(300);
+    }
+  }
+
+  private static List<RawDocument> docs300() {
+    List<RawDocument> docs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      docs.add(doc("d" + i, "Story" + (i % 7) + " day " + i, "Text " + i, null, null));
+    }
+    return docs;
   }
 
   @Test
