@@ -91,7 +91,7 @@ class ApiIT {
     assertThat(r.json().get("outlet").asText()).isEqualTo("The Moscow Times");
     assertThat(r.json().get("published").asText()).isEqualTo("2014-11-26T10:00:00Z");
     assertThat(r.json().get("copyGroup").asText()).isEqualTo("c-mt");
-    assertThat(r.json().get("relation").asText()).isEqualTo("origin");
+    assertThat(r.json().get("relation").asText()).isEqualTo("original");
     assertThat(r.json().get("story").asText()).isEqualTo("s-russia");
   }
 

@@ -375,7 +375,7 @@ public final class Store implements Closeable {
     if (members.isEmpty()) {
       return Optional.empty();
     }
-    members.stream().filter(m -> "origin".equalsIgnoreCase(m.relation())).findFirst().ifPresent(origin -> {
+    members.stream().filter(m -> "original".equalsIgnoreCase(m.relation())).findFirst().ifPresent(origin -> {
       members.remove(origin);
       members.add(0, origin);
     });

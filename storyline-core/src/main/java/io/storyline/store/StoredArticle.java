@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param seq         its place in the order the store fed articles to the stages (1, 2, ...); an update gets a new one
  * @param added       when it was added or last updated (the store's clock)
  * @param copyGroup   the copy group it belongs to, or {@code null} when it is nobody's copy (or copies are off)
- * @param relation    how it relates to its group ("origin", "copy", ... as the copies stage names it), else null
+ * @param relation    how it relates to its group ("original", "near", "exact", "partial" as the copies stage names them), else null
  * @param sources     ids of the articles it was copied from, oldest first; empty when none
  * @param storyId     the story it was placed in, or {@code null} when stories are off
  * @param topicId     the topic of its story once the story is threaded into one, else {@code null}

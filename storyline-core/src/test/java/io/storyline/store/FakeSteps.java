@@ -45,7 +45,7 @@ final class FakeSteps implements Steps.Factory {
         }
         String group = "c-" + first;
         return new Steps.Linked(new Steps.CopyLink(group, "copy", List.of(first)),
-            Map.of(first, new Steps.CopyLink(group, "origin", List.of())));
+            Map.of(first, new Steps.CopyLink(group, "original", List.of())));
       }
 
       @Override

@@ -131,7 +131,7 @@ class StoreTest {
       assertThat(r.get(1).sources()).containsExactly("moscow-times");
       assertThat(r).extracting(AddResult::storyId).containsOnly("s-russia");
       assertThat(store.article("moscow-times").orElseThrow().copyGroup()).isEqualTo("c-moscow-times");
-      assertThat(store.article("moscow-times").orElseThrow().relation()).isEqualTo("origin");
+      assertThat(store.article("moscow-times").orElseThrow().relation()).isEqualTo("original");
       CopyGroupView g = store.copyGroup("c-moscow-times").orElseThrow();
       assertThat(g.members()).extracting(StoredArticle::id).containsExactly("moscow-times", "huffpost");
       assertThat(g.diffs()).singleElement().satisfies(d -> {
