@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One copy group: its members and, for each member but the first, the word diff from the group's first member
- * (its original when the copies stage names one (relation "original"), else its earliest article) to that member: what the outlet changed.
+ * (the one the copies stage calls "original", else its earliest article) to that member: what the outlet changed.
  *
  * @param id      the copy group id
  * @param members its articles, origin first, then by publication time
