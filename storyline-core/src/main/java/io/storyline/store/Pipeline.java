@@ -136,6 +136,33 @@ final class Pipeline implements AutoCloseable {
     lastOp = Math.max(lastOp, op);
   }
 
+  /**
+   * The order in which a batch meets the stages: by publication time, as online clustering expects (a story's
+   * documents arrive in time order); an undated document keeps its place right after the document before it in
+   * the batch (the leading undated ones go with the first dated one). Stable: equal times keep the input order, so
+   * the same id twice in a batch is handled in input order. Documents not extracted (unchanged) count as undated.
+   */
+  static int[] publicationOrder(Article[] articles) {
+    int n = articles.length;
+    long[] key = new long[n];
+    long last = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      Instant t = articles[i] == null ? null : articles[i].published();
+      key[i] = t != null ? t.toEpochMilli() : last;
+      if (t != null) {
+        if (last == Long.MIN_VALUE) {
+          for (int j = 0; j < i; j++) {
+            key[j] = key[i];
+          }
+        }
+        last = key[i];
+      }
+    }
+    return java.util.stream.IntStream.range(0, n).boxed()
+        .sorted(java.util.Comparator.comparingLong((Integer i) -> key[i]))
+        .mapToInt(Integer::intValue).toArray();
+  }
+
   @Override
   public void close() throws IOException {
     pending.close();
