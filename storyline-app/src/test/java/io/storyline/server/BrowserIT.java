@@ -90,9 +90,11 @@ class BrowserIT {
             .isEqualTo(true);
         assertThat(driver.findElements(By.cssSelector("#main img, #main script, #main svg, #main iframe, #main b")))
             .as("markup from the data became elements on %s", page).isEmpty();
+        assertThat(driver.findElement(By.id("main")).getText()).as("page %s", page).doesNotContain("[object ");
         for (WebElement a : driver.findElements(By.cssSelector("a[href]"))) {
           assertThat(a.getAttribute("href")).as("link on %s", page).doesNotStartWith("javascript:");
         }
+        browser.screenshot(SCREENSHOTS.resolve("hostile-" + page.replaceAll("[^a-z]+", "-") + ".png"));
       }
       driver.get(server.url() + "#/article/evil-1");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "<img src=x"));

@@ -23,7 +23,7 @@
       if (name === 'href' && !isInternal(value) && safeUrl(value) === null) continue;
       e.setAttribute(name, String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       e.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -50,7 +50,7 @@
   }
 
   function show(...nodes) {
-    main.replaceChildren(...nodes);
+    main.replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
   }
 
   function when(iso) {
