@@ -50,7 +50,7 @@ class CrashIT {
 
   @Test
   void killDuringRunLosesNothingAcknowledgedAndAResumedRunAddsOnlyTheRest() throws Exception {
-    int total = 3000;
+    int total = 1200;
     Path input = dir.resolve("feed.jsonl");
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < total; i++) {
