@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchReadCommand.class,
       ExtractTextBench.class,
+      ExtractHtmlBench.class,
+      BenchCopiesCommand.class,
       BenchServeCommand.class,
     })
 final class BenchCommand implements Runnable {

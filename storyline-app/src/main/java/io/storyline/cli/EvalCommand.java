@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Evaluate a stage against a benchmark and print standard metrics.",
     subcommands = {
+      ExtractionEvalCommand.class,
+      EvalCopiesCommand.class,
     })
 final class EvalCommand implements Runnable {
 

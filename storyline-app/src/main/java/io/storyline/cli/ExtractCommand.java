@@ -78,6 +78,7 @@ final class ExtractCommand implements Callable<Integer> {
     if (n < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
     }
+    io.checkOutput(spec);
     Extractor.Builder builder = Extractor.builder();
     if (!noTemplates) {
       builder.templates(learnTemplates());
@@ -121,7 +122,7 @@ final class ExtractCommand implements Callable<Integer> {
   /** First pass: every document's lines into the template model. Problems are reported by the second pass. */
   private TemplateModel learnTemplates() {
     TemplateModel model = TemplateModel.create();
-    Ingest ingest = Ingest.builder().maxFileSize(io.maxFileSize).build();
+    Ingest ingest = io.ingest().build();
     PrintWriter err = spec.commandLine().getErr();
     if (!io.quiet) {
       err.printf("%s: learning source templates (first pass)...%n", spec.qualifiedName());

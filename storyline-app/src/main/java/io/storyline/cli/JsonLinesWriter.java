@@ -89,7 +89,7 @@ final class JsonLinesWriter implements Closeable {
     } else {
       out.flush();
       if (out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
-        throw new IOException("cannot write to " + target + " (closed pipe or full disk?)");
+        throw new IOException("the write failed (closed pipe or full disk?)");
       }
     }
   }

@@ -40,6 +40,10 @@ final class ChromeRules {
       "to", "this", "the", "on", "of", "a", "and", "all", "in", "up", "down", "left", "right", "us", "more", "like",
       "x", "full", "top", "back", "next", "news", "latest", "stories", "articles", "see");
 
+  /** Splits a short line into words, and trims a word's punctuation (compiled once: every short unit is tested). */
+  private static final Pattern UI_SEPARATORS = Pattern.compile("[\\s|\u2022\u00b7/>\u203a\u00bb:]+");
+  private static final Pattern UI_WORD_EDGES = Pattern.compile("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$");
+
   /** A photo credit at the end of a unit: "(Photo by X/Getty Images)", "(AP Photo/X)", "(credit:X)". */
   private static final Pattern CAPTION_END = Pattern.compile(
       "\\((?:[^()]*\\b(?:photo|photos|photograph|picture|pic|image|foto|bild)\\b[^()]*)\\)\\s*(?:\\(credit:[^()]*\\)\\s*)?$"
@@ -280,8 +284,8 @@ final class ChromeRules {
     }
     boolean meaningful = false;
     boolean gallery = false;
-    for (String w : b.text.toLowerCase(Locale.ROOT).split("[\\s|\u2022\u00b7/>\u203a\u00bb:]+")) {
-      String word = w.replaceAll("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$", "");
+    for (String w : UI_SEPARATORS.split(b.text.toLowerCase(Locale.ROOT))) {
+      String word = UI_WORD_EDGES.matcher(w).replaceAll("");
       if (word.isEmpty()) {
         continue;
       }

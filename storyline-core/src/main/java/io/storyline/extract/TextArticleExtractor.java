@@ -339,9 +339,12 @@ final class TextArticleExtractor {
 
   /**
    * A list lead ("Read more:", "Related stories", "More from World", "Most read") followed by headline-like units:
-   * the headlines (and truncated snippets) up to the next sentence-like paragraph are teasers.
+   * the headlines (and truncated snippets) up to the next sentence-like paragraph are teasers. A lead inside the
+   * list of an earlier lead resumes where that scan stopped (everything before it is already chrome or the title),
+   * so each unit is scanned once: linear in the number of units, even for a page of nothing but leads.
    */
   private static void markLists(List<Block> blocks) {
+    int scanned = 0;
     for (int i = 0; i < blocks.size(); i++) {
       Block lead = blocks.get(i);
       if (lead.title || lead.words > 8 || !LIST_LEAD.matcher(lead.text).matches()) {
@@ -350,7 +353,8 @@ final class TextArticleExtractor {
       if (!lead.isChrome()) {
         lead.chrome = Chrome.NAVIGATION;
       }
-      for (int j = i + 1; j < blocks.size(); j++) {
+      int j = Math.max(i + 1, scanned);
+      for (; j < blocks.size(); j++) {
         Block b = blocks.get(j);
         if (b.isChrome() || b.title) {
           continue;
@@ -360,6 +364,7 @@ final class TextArticleExtractor {
         }
         b.chrome = Chrome.TEASER;
       }
+      scanned = j;
     }
   }
 

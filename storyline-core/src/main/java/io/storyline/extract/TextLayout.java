@@ -109,18 +109,32 @@ final class TextLayout {
     return Character.isLetterOrDigit(last) || last == ',' || last == '-' || last == '\u2013';
   }
 
-  /** Joins a unit that stops mid-sentence with a following unit that starts in lower case. */
+  /**
+   * Joins a unit that stops mid-sentence with a following unit that starts in lower case. A run of joins is built
+   * in one buffer (linear in the text, not quadratic when thousands of units chain).
+   */
   private static List<String> repairBrokenLines(List<String> units) {
     List<String> out = new ArrayList<>(units.size());
+    StringBuilder joined = new StringBuilder();
+    String prev = null;
+    boolean prevHasSpace = false;
     for (String u : units) {
-      if (!out.isEmpty()) {
-        String prev = out.get(out.size() - 1);
-        if (prev.length() >= 20 && prev.indexOf(' ') > 0 && continues(prev, u)) {
-          out.set(out.size() - 1, prev + " " + u);
-          continue;
-        }
+      if (prev != null && joined.length() >= 20 && prevHasSpace && continues(prev, u)) {
+        joined.append(' ').append(u);
+        prev = u;
+        prevHasSpace = true;
+        continue;
       }
-      out.add(u);
+      if (prev != null) {
+        out.add(joined.toString());
+      }
+      joined.setLength(0);
+      joined.append(u);
+      prev = u;
+      prevHasSpace = u.indexOf(' ') > 0;
+    }
+    if (prev != null) {
+      out.add(joined.toString());
     }
     return out;
   }

@@ -1,5 +1,10 @@
 package io.storyline.extract;
 
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +37,12 @@ final class TextNormalizer {
   private static final Pattern BLOCK_TAG = Pattern.compile(
       "</?(?i:html|body|p|pre|br|hr|div|h[1-6]|center|table|tr|li|ul|ol|section|article|header|footer|nav|"
           + "figure|blockquote)\\b[^<>]{0,500}>");
-  private static final Pattern INVISIBLE = Pattern.compile(
-      "(?is)<(head|script|style)\\b[^<>]{0,500}>.*?</\\1\\s*>");
+  /** The start of an element removed whole with its content; its end is found by {@link #removeInvisible}. */
+  private static final Pattern INVISIBLE = Pattern.compile("(?i)<(head|script|style)\\b[^<>]{0,500}>");
+  private static final Map<String, Pattern> INVISIBLE_END = Map.of(
+      "head", Pattern.compile("(?i)</head\\s*>"),
+      "script", Pattern.compile("(?i)</script\\s*>"),
+      "style", Pattern.compile("(?i)</style\\s*>"));
 
   private TextNormalizer() {}
 
@@ -46,11 +55,38 @@ final class TextNormalizer {
     if (!PAGE_TAG.matcher(text).find()) {
       return text; // tags in running text (an article quoting code) stay
     }
-    String t = INVISIBLE.matcher(text).replaceAll("\n");
+    String t = removeInvisible(text);
     t = BLOCK_TAG.matcher(t).replaceAll("\n");
     t = TAG.matcher(t).replaceAll("");
     return t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
         .replace("&#39;", "'").replace("&amp;", "&");
+  }
+
+  /**
+   * Each {@code head}, {@code script} and {@code style} element, from its start tag to the first matching end tag,
+   * replaced by a line break; a start tag without an end tag stays. Linear: a name once found unclosed after some
+   * point is not searched for again (a regex {@code <script>.*?</script>} rescans the rest of the text for every
+   * unclosed start tag, quadratic on a page of them).
+   */
+  static String removeInvisible(String text) {
+    Matcher start = INVISIBLE.matcher(text);
+    Set<String> unclosed = new HashSet<>();
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    int from = 0;
+    while (from < text.length() && start.find(from)) {
+      String name = start.group(1).toLowerCase(Locale.ROOT);
+      Matcher end = unclosed.contains(name) ? null : INVISIBLE_END.get(name).matcher(text);
+      if (end == null || !end.find(start.end())) {
+        unclosed.add(name);
+        from = start.end();
+        continue;
+      }
+      out.append(text, copied, start.start()).append('\n');
+      copied = end.end();
+      from = end.end();
+    }
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
   static String normalize(String raw) {

@@ -20,7 +20,11 @@
  *   <li>{@link io.storyline.extract.Extractor} (public, thread-safe, one builder): dispatch by content kind, then
  *       the shared text-level pass (metadata from paragraphs, language, outlet) and the precedence rules for
  *       {@code published}.
- *   <li>HTML: {@code HtmlArticleExtractor} scores DOM blocks and reads page metadata into an {@code HtmlResult}.
+ *   <li>HTML: {@code HtmlArticleExtractor} runs {@code HtmlMetadata} (JSON-LD, OpenGraph, Dublin Core, microdata,
+ *       {@code <time>}), {@code HtmlCleaner} (non-content, hidden nodes, chrome named by tag, role, class or id),
+ *       {@code HtmlContentScorer} (Readability block scoring, structured hints), {@code HtmlPageKind} (index pages
+ *       are NOT_ARTICLE), {@code HtmlContentCleaner} (captions, link lists, galleries, graphics) and
+ *       {@code HtmlBlocks} (paragraphs) into an {@code HtmlResult}; each class comment gives its method.
  *   <li>Flattened text: {@code TextNormalizer} (characters: cp1252 repair, controls, spaces, leaked markup) →
  *       {@code WireCopy} (PA wire layout: slug, {@code <} paragraphs, {@code ``quotes''}, {@code _}, {@code #}) or
  *       {@code TextLayout} (lines to units: hard-wrap and broken-line repair) → {@code TextArticleExtractor}

@@ -34,11 +34,13 @@ public final class Ingest {
 
   private final long maxFileSize;
   private final Consumer<ReadProblem> problems;
+  private final Path exclude;
   private final ObjectMapper json;
 
   private Ingest(Builder b) {
     this.maxFileSize = b.maxFileSize;
     this.problems = b.problems;
+    this.exclude = b.exclude;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength((int) Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, maxFileSize))
@@ -73,7 +75,7 @@ public final class Ingest {
         throw new NoSuchFileException(p.toString(), null, "input not found; check the path");
       }
     }
-    return new InputReader(inputs, maxFileSize, json, problems);
+    return new InputReader(inputs, maxFileSize, json, problems, exclude);
   }
 
   /** {@link #open(List)} for a few paths. */
@@ -120,6 +122,7 @@ public final class Ingest {
     private boolean maxFileSizeSet;
     private Consumer<ReadProblem> problems = p -> { };
     private boolean problemsSet;
+    private Path exclude;
 
     private Builder() {}
 
@@ -151,6 +154,19 @@ public final class Ingest {
       }
       this.problems = Objects.requireNonNull(sink, "sink");
       this.problemsSet = true;
+      return this;
+    }
+
+    /**
+     * A file that is passed over when a directory walk meets it: the caller's own output file, so that
+     * {@code storyline extract crawl -o crawl/articles.jsonl} does not read what it is writing. Compared by
+     * real path when the walk reaches a file of that name; it need not exist yet.
+     */
+    public Builder exclude(Path file) {
+      if (exclude != null) {
+        throw new IllegalStateException("exclude was already set to " + exclude);
+      }
+      this.exclude = Objects.requireNonNull(file, "file");
       return this;
     }
 

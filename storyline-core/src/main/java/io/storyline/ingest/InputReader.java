@@ -25,6 +25,7 @@ final class InputReader implements DocumentReader {
   private final long limit;
   private final ObjectMapper json;
   private final Consumer<ReadProblem> problems;
+  private final Path exclude;
   private final SeenIds seen = new SeenIds();
   private Path root;
   private FileWalker walker;
@@ -32,8 +33,9 @@ final class InputReader implements DocumentReader {
   private String sourceLocation;
   private boolean closed;
 
-  InputReader(List<Path> inputs, long limit, ObjectMapper json, Consumer<ReadProblem> problems) {
+  InputReader(List<Path> inputs, long limit, ObjectMapper json, Consumer<ReadProblem> problems, Path exclude) {
     this.inputs = List.copyOf(inputs).iterator();
+    this.exclude = exclude;
     this.limit = limit;
     this.json = json;
     this.problems = problems;
@@ -94,12 +96,18 @@ final class InputReader implements DocumentReader {
       Path input = inputs.next();
       if (Files.isDirectory(input)) {
         root = input;
-        walker = new FileWalker(input, problems);
+        walker = new FileWalker(input, problems, exclude);
       } else {
         root = null;
         if (!Files.exists(input)) {
           problems.accept(new ReadProblem(input.toString(), "input disappeared before it was read",
               ReadProblem.Cause.UNREADABLE));
+          continue;
+        }
+        if (!Files.isRegularFile(input)) {
+          // a pipe would block until a writer comes, and sniffing its first bytes would consume them
+          problems.accept(new ReadProblem(input.toString(), "not a regular file (device, socket or pipe); "
+              + "save the stream to a file and read that", ReadProblem.Cause.UNSUPPORTED));
           continue;
         }
         return input;

@@ -3,6 +3,7 @@ package io.storyline.ingest;
 import static io.storyline.testing.IngestFixtures.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.storyline.testing.IngestFixtures;
 import io.storyline.testing.SharedData;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +156,23 @@ class FileReadingTest {
   static Path write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pipesAreNamedAndPassedOverWhetherFoundInAFolderOrGivenWithoutHanging() throws Exception {
+    Path root = Files.createDirectory(tmp.resolve("odd"));
+    write(root.resolve("story.txt"), "A story.");
+    Path inFolder = root.resolve("pipe.txt");
+    Path sniffed = tmp.resolve("pipe");
+    Path named = tmp.resolve("feed.jsonl");
+    for (Path fifo : List.of(inFolder, sniffed, named)) {
+      Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+    }
+    // nobody writes to the pipes: opening one for reading would block forever
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ReadResult.read(root, sniffed, named));
+    assertThat(r.ids()).containsExactly("story.txt");
+    for (Path fifo : List.of(inFolder, sniffed, named)) {
+      assertThat(r.problemAt(fifo.toString()).reason()).startsWith("not a regular file (device, socket or pipe)");
+    }
   }
 }
