@@ -165,6 +165,10 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    pending.close();
+    try {
+      pending.close();
+    } finally {
+      copies.close();
+    }
   }
 }

@@ -1,6 +1,9 @@
 package io.storyline.store;
 
+import io.storyline.copies.CopyDetector;
 import io.storyline.extract.Article;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,6 +55,10 @@ final class Steps {
     /** Whether this step finds copies at all (false for {@link #NONE}). */
     default boolean enabled() {
       return true;
+    }
+
+    /** Releases what the step holds (files); called when the store closes. */
+    default void close() throws IOException {
     }
 
     /** No copy detection: every article is its own. */
@@ -120,17 +127,37 @@ final class Steps {
     };
   }
 
-  /** Makes the steps for one pipeline run (at open, and after a replay). */
+  /** Makes the steps when a store opens. */
   interface Factory {
-    CopyStep copies(Clock clock);
+    /** The copies step; {@code directory} is the store's folder, for files the step needs while open. */
+    CopyStep copies(Clock clock, Path directory) throws IOException;
 
     StoryStep stories(Clock clock);
   }
 
+  /**
+   * The stages of this build: copy detection ({@link DetectedCopies}, texts kept in {@value #COPY_TEXTS} in the
+   * store's folder while it is open); story clustering is not in this build yet.
+   */
+  static final Factory DEFAULT = new Factory() {
+    @Override
+    public CopyStep copies(Clock clock, Path directory) throws IOException {
+      return new DetectedCopies(CopyDetector.builder().build(), directory.resolve(COPY_TEXTS));
+    }
+
+    @Override
+    public StoryStep stories(Clock clock) {
+      return StoryStep.NONE;
+    }
+  };
+
+  /** The copies stage's text file in the store folder (not part of the index: rebuilt on every open). */
+  static final String COPY_TEXTS = "copies-texts.tmp";
+
   /** No steps: articles are stored with no copy group and no story. */
   static final Factory NONE = new Factory() {
     @Override
-    public CopyStep copies(Clock clock) {
+    public CopyStep copies(Clock clock, Path directory) {
       return CopyStep.NONE;
     }
 

@@ -124,9 +124,9 @@ public final class Store implements Closeable {
     writer.commit();
     this.reader = new StoreReader(directory, analyzer);
     this.commits = new GroupCommit(writer, userData, reader::refresh);
-    this.copies = b.steps.copies(stepClock);
-    this.stories = b.steps.stories(stepClock);
     try {
+      this.copies = b.steps.copies(stepClock, path);
+      this.stories = b.steps.stories(stepClock);
       long lastSeq = Replay.known(reader, known);
       this.pipeline = new Pipeline(writer, copies, stories, stepClock, known, lastSeq + 1);
     } catch (IOException | RuntimeException e) {
@@ -251,8 +251,9 @@ public final class Store implements Closeable {
     List<AddResult> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       AddResult r = results[i];
-      if (r == null || r.storyId() != null) {
-        // unchanged ones, and the topic of the others, are read back from the commit that holds them
+      if (r == null || r.outcome() != AddResult.Outcome.SKIPPED) {
+        // read back from the commit that holds them: unchanged ones, and the final links of the others (a later
+        // document of the batch may have relinked an earlier one) with their story's topic
         String id = docs.get(i).id();
         StoredArticle s = reader.article(id).orElseThrow(() -> new IllegalStateException(
             "article " + id + " is acknowledged but not in the last commit; report this as a bug"));
@@ -437,7 +438,7 @@ public final class Store implements Closeable {
     private Path directory;
     private Clock clock = Clock.systemUTC();
     private boolean clockSet;
-    private Steps.Factory steps = Steps.NONE;
+    private Steps.Factory steps = Steps.DEFAULT;
     private boolean stepsSet;
 
     private Builder() {}

@@ -30,7 +30,7 @@ final class FakeSteps implements Steps.Factory {
   }
 
   @Override
-  public Steps.CopyStep copies(Clock clock) {
+  public Steps.CopyStep copies(Clock clock, java.nio.file.Path directory) {
     return new Steps.CopyStep() {
       private final Map<String, String> firstWithTitle = new HashMap<>();
 
