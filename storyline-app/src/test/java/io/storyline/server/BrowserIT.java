@@ -60,6 +60,35 @@ class BrowserIT {
   }
 
   @Test
+  void theSeedCopiesPageShowsBothVersionsAndWhatChanged() throws Exception {
+    Browser.assumeInstalled();
+    Path storeDir = dir.resolve("store");
+    assertThat(StorylineCli.execute("run", Path.of("..", "examples", "seeds").toString(), "--store",
+        storeDir.toString(), "-q", "-o", dir.resolve("run.jsonl").toString())).isEqualTo(0);
+    try (Store store = Store.open(storeDir);
+        Server server = Server.builder().store(store).port(0).build().start();
+        Browser browser = Browser.start(dir.resolve("profile"))) {
+      Assumptions.assumeTrue(store.stats().copiesEnabled(), "the copies stage is not in this build");
+      var driver = browser.driver();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      driver.get(server.url() + "#/article/000_07f4cbc89c93d9ec.txt");
+      WebElement group = wait.until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("a.badge[href^='#/copies/']")));
+      group.click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".diff")));
+      List<String> members = driver.findElements(By.cssSelector("ul.articles a.title")).stream()
+          .map(a -> a.getAttribute("href")).toList();
+      assertThat(members).hasSize(2).anyMatch(h -> h.contains("000_07f4cbc89c93d9ec"))
+          .anyMatch(h -> h.contains("001_ad8f6daf88e7a778"));
+      WebElement diff = driver.findElement(By.cssSelector(".diff"));
+      assertThat(diff.findElements(By.cssSelector("ins, del"))).isNotEmpty();
+      assertThat(diff.getText()).contains("Assad");
+      browser.screenshot(SCREENSHOTS.resolve("seed-copies.png"));
+      assertThat(browser.alertOpen()).isFalse();
+    }
+  }
+
+  @Test
   void hostileTitlesTextsOutletsAndLinksNeverExecute() throws Exception {
     Browser.assumeInstalled();
     String title = "<img src=x onerror=\"alert('title');window.pwned='title'\"><script>window.pwned='script'"

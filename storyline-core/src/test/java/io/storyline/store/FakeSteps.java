@@ -54,7 +54,7 @@ final class FakeSteps implements Steps.Factory {
           return List.of(new CopyGroupView.Change(CopyGroupView.Change.Kind.SAME, to.text()));
         }
         return List.of(new CopyGroupView.Change(CopyGroupView.Change.Kind.REMOVED, from.text()),
-            new CopyGroupView.Change(CopyGroupView.Change.Kind.ADDED, to.text()));
+            new CopyGroupView.Change(CopyGroupView.Change.Kind.ADDED, " " + to.text()));
       }
     };
   }

@@ -173,10 +173,11 @@
 
   function diffBlock(d, members) {
     const text = el('div', { class: 'text' });
+    // The runs keep the texts' own spacing and paragraph breaks: they are shown one after the other as they are.
     for (const c of d.changes) {
-      if (c.kind === 'ADDED') text.append(el('ins', {}, c.text), ' ');
-      else if (c.kind === 'REMOVED') text.append(el('del', {}, c.text), ' ');
-      else text.append(unchanged(c.text), ' ');
+      if (c.kind === 'ADDED') text.append(el('ins', {}, c.text));
+      else if (c.kind === 'REMOVED') text.append(el('del', {}, c.text));
+      else text.append(unchanged(c.text));
     }
     return el('div', { class: 'diff' },
       el('h3', {}, outletOf(members, d.toId) + ' compared with ' + outletOf(members, d.fromId)),
@@ -185,13 +186,14 @@
 
   // An unchanged run: long ones show their ends and can be expanded.
   function unchanged(words) {
-    const parts = words.split(/\s+/);
+    const parts = words.split(/ +/);
     if (parts.length <= ELIDE_WORDS) return document.createTextNode(words);
     const holder = el('span', { class: 'same' });
     const gap = el('span', { class: 'elided', title: 'show unchanged text' },
       ' […' + (parts.length - 2 * KEEP_WORDS) + ' unchanged words…] ');
     gap.addEventListener('click', () => holder.replaceChildren(words));
     holder.append(parts.slice(0, KEEP_WORDS).join(' '), gap, parts.slice(-KEEP_WORDS).join(' '));
+    // (paragraph breaks inside the shortened middle are dropped with it)
     return holder;
   }
 
