@@ -205,22 +205,34 @@ class CrashIT {
     throw new AssertionError("the server printed no URL; its stderr: " + Files.readString(dir.resolve("child.err")));
   }
 
-  /** A JSON line of a synthetic but article-like document (several sentences, a title, a date, an outlet). */
+  /**
+   * A JSON line of a synthetic but article-like document: a title, twelve sentences in three paragraphs, a date and
+   * an outlet, with words drawn at random (seeded by {@code n}) from a vocabulary large enough that two documents are
+   * not copies of each other, as in a real feed.
+   */
   static String article(String id, int n) {
-    String[] words = {"minister", "talks", "ceasefire", "election", "market", "court", "storm", "council",
-        "budget", "strike", "summit", "vaccine", "harbour", "railway", "festival", "drought"};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(n * 7919L + 17); // fixed: reproducible feeds
     StringBuilder text = new StringBuilder();
     for (int s = 0; s < 12; s++) {
-      text.append("The ").append(words[(n + s) % words.length]).append(" report number ").append(n)
-          .append(" said officials met on day ").append(s).append(" to discuss the ")
-          .append(words[(n * 7 + s) % words.length]).append(" and its consequences for the region. ");
-      if (s % 4 == 3) {
-        text.append("\n\n");
+      for (int w = 0; w < 14; w++) {
+        text.append(w == 0 ? "" : " ").append(word(r));
       }
+      text.append(s % 4 == 3 ? ".\n\n" : ". ");
     }
     return JSON.createObjectNode().put("id", id)
-        .put("title", "Report " + n + " on the " + words[n % words.length])
-        .put("text", text.toString()).put("published", "2020-01-01T00:00:00Z").put("source", "Outlet " + (n % 5))
+        .put("title", "Report " + n + ": " + word(r) + " " + word(r) + " " + word(r))
+        .put("text", text.toString().strip()).put("published", "2020-01-01T00:00:00Z").put("source", "Outlet " + (n % 5))
         .toString();
+  }
+
+  /** A pronounceable pseudo-word of two to four syllables: about 100,000 different ones. */
+  private static String word(java.util.SplittableRandom r) {
+    String[] syllables = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go", "hi", "jo", "pe",
+        "qua", "ri", "so", "tu", "we", "xa", "yo", "ze", "bra", "cle", "dri", "fro", "gla", "pre", "stu"};
+    StringBuilder w = new StringBuilder();
+    for (int i = 2 + r.nextInt(3); i > 0; i--) {
+      w.append(syllables[r.nextInt(syllables.length)]);
+    }
+    return w.toString();
   }
 }

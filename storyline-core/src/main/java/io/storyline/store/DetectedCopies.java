@@ -21,11 +21,12 @@ import java.util.Set;
 
 /**
  * The copies stage ({@link CopyIndex}) seen as a {@link Steps.CopyStep}. After each article it reads the copy
- * results of the article's group and of the groups of its sources (a new member can join two groups, and can become
- * the group's original), and reports every member whose link changed. Only groups of two or more are copy groups;
+ * results of the documents whose link the article can change (see {@link #link}) and reports those that changed. Only groups of two or more are copy groups;
  * a document outside any group keeps its {@code partial} relation and sources with no group. The index cannot
  * replace a document: an updated article keeps the links of its first version until the store is reopened (the
- * replay indexes the current texts).
+ * replay indexes the current texts); the replay also settles the rare relation of a member that an original moving
+ * to a newcomer would change. Each {@code CopyIndex.result} call regroups the whole index (linear in its size), so
+ * an add costs a few linear passes.
  */
 final class DetectedCopies implements Steps.CopyStep {
   private final CopyDetector detector;
@@ -33,6 +34,7 @@ final class DetectedCopies implements Steps.CopyStep {
   private final Map<Integer, Set<String>> members = new HashMap<>();
   private final Map<String, Integer> groupOf = new HashMap<>();
   private final Map<String, Steps.CopyLink> links = new HashMap<>();
+  private final Map<Integer, String> originOf = new HashMap<>();
 
   /** @param textFile where the index keeps the texts it verifies against (truncated now, deleted on close) */
   DetectedCopies(CopyDetector detector, Path textFile) throws IOException {
@@ -52,20 +54,24 @@ final class DetectedCopies implements Steps.CopyStep {
     }
     CopyMatch match = index.add(CopyDocument.of(article));
     CopyResult own = index.result(article.id());
-    Set<Integer> touched = new LinkedHashSet<>();
-    touched.add(own.group());
+    // Whose link can change: the article; what it shares text with (they may join a group or change relation);
+    // every member of a group merged into the article's group (the group id changes); the groups' originals
+    // before and after (the original can move to the newcomer). Other members keep their group, sources and
+    // relation, so they are not re-read: this keeps an add at a few reads instead of one per group member.
     Set<String> affected = new LinkedHashSet<>();
     affected.add(article.id());
-    for (Source s : match.sources()) { // what it shares text with: their groups and relations may change
+    affected.add(own.origin());
+    for (Source s : match.sources()) {
       affected.add(s.id());
       Integer g = groupOf.get(s.id());
       if (g != null) {
-        touched.add(g);
+        affected.add(originOf.get(g));
+        if (g != own.group()) {
+          affected.addAll(members.getOrDefault(g, Set.of()));
+        }
       }
     }
-    for (int g : touched) {
-      affected.addAll(members.getOrDefault(g, Set.of()));
-    }
+    affected.remove(null);
     Map<String, CopyResult> results = new LinkedHashMap<>();
     for (String id : affected) {
       CopyResult r = id.equals(article.id()) ? own : index.result(id);
@@ -76,6 +82,7 @@ final class DetectedCopies implements Steps.CopyStep {
       }
       members.computeIfAbsent(r.group(), k -> new LinkedHashSet<>()).add(id);
       groupOf.put(id, r.group());
+      originOf.put(r.group(), r.origin());
     }
     Map<String, Steps.CopyLink> changed = new HashMap<>();
     Steps.CopyLink ownLink = null;
