@@ -33,6 +33,10 @@ final class ServeLoad {
       "council", "budget", "strike", "summit", "vaccine", "harbour", "railway", "festival", "drought", "Moscow",
       "Vienna", "Damascus", "Brussels", "Sochi", "Geneva", "Kabul", "Lagos"};
 
+  private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "be", "da", "fu", "go",
+      "hi", "jo", "pe", "qua", "ri", "so", "tu", "we", "xa", "yo", "ze", "bra", "cle", "dri", "fro", "gla", "pre",
+      "stu"};
+
   private final URI base;
   private final int clients;
   private final int writePercent;
@@ -47,24 +51,38 @@ final class ServeLoad {
     this.seed = seed;
   }
 
-  /** An article-like generated document: a title, twelve sentences in three paragraphs, a date and an outlet. */
+  /**
+   * An article-like generated document: a title, twelve sentences in three paragraphs, a date and an outlet. Each
+   * sentence names two of the common words (so searches find documents) among pseudo-words drawn at random, so that
+   * two documents are not copies of each other, as in a real feed.
+   */
   static RawDocument document(String id, int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed ^ n);
+    SplittableRandom r = new SplittableRandom(seed ^ (n * 0x9E3779B97F4A7C15L));
     StringBuilder text = new StringBuilder();
     for (int s = 0; s < 12; s++) {
-      text.append("Officials in ").append(pick(r)).append(" said the ").append(pick(r)).append(" and the ")
-          .append(pick(r)).append(" would be discussed again on day ").append(s + 1).append(". ");
+      text.append("Officials in ").append(pick(r)).append(" said the ").append(pseudo(r)).append(' ')
+          .append(pseudo(r)).append(" and the ").append(pick(r)).append(' ').append(pseudo(r)).append(' ')
+          .append(pseudo(r)).append(" would be discussed again on day ").append(s + 1).append(". ");
       if (s % 4 == 3 && s < 11) {
         text.append("\n\n");
       }
     }
-    return new RawDocument(id, "bench:" + n, RawDocument.ContentKind.TEXT, null, text.toString(),
-        "https://example.org/" + id, pick(r) + " " + pick(r) + " talks resume in " + pick(r),
+    return new RawDocument(id, "bench:" + n, RawDocument.ContentKind.TEXT, null, text.toString().strip(),
+        "https://example.org/" + id, pick(r) + " " + pseudo(r) + " talks resume in " + pick(r),
         Instant.parse("2020-01-01T00:00:00Z").plusSeconds(3600L * (n % 2000)), "Outlet " + (n % 7));
   }
 
   private static String pick(SplittableRandom r) {
     return WORDS[r.nextInt(WORDS.length)];
+  }
+
+  /** A pronounceable pseudo-word of two to four syllables (about 100,000 different ones). */
+  private static String pseudo(SplittableRandom r) {
+    StringBuilder w = new StringBuilder();
+    for (int i = 2 + r.nextInt(3); i > 0; i--) {
+      w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+    }
+    return w.toString();
   }
 
   /** Runs the warm-up, then the measured period, and returns what was measured. */

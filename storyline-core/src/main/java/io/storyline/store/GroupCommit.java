@@ -2,6 +2,7 @@ package io.storyline.store;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.apache.lucene.index.IndexWriter;
 
 /**
@@ -14,7 +15,7 @@ import org.apache.lucene.index.IndexWriter;
 final class GroupCommit {
   private final IndexWriter writer;
   private final Map<String, String> userData;
-  private final Runnable afterCommit;
+  private final LongConsumer afterCommit;
   private long durable = -1;
   private boolean committing;
   private Throwable failure;
@@ -22,9 +23,10 @@ final class GroupCommit {
 
   /**
    * @param userData    commit user data written with every commit
-   * @param afterCommit run after each successful commit (e.g. refresh the readers), before the waiters are released
+   * @param afterCommit run after each successful commit with the last operation it covers (e.g. refresh the
+   *                    readers), before the waiters are released
    */
-  GroupCommit(IndexWriter writer, Map<String, String> userData, Runnable afterCommit) {
+  GroupCommit(IndexWriter writer, Map<String, String> userData, LongConsumer afterCommit) {
     this.writer = writer;
     this.userData = Map.copyOf(userData);
     this.afterCommit = afterCommit;
@@ -55,7 +57,7 @@ final class GroupCommit {
       try {
         writer.setLiveCommitData(userData.entrySet());
         covered = writer.commit();
-        afterCommit.run();
+        afterCommit.accept(covered);
       } catch (IOException | RuntimeException | Error e) {
         synchronized (this) {
           failure = e;

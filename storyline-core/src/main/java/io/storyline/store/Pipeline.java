@@ -3,16 +3,13 @@ package io.storyline.store;
 import io.storyline.extract.Article;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * The stateful part of {@link Store#add}: runs the copies and stories stages on one extracted article and writes
@@ -20,8 +17,9 @@ import org.apache.lucene.search.TopDocs;
  * thread-safe: the store calls it under its pipeline lock, so the stages see one article at a time, in seq order.
  *
  * <p>Relinking an earlier article needs its stored fields, which may not be committed yet (written earlier in the
- * same batch or by a batch whose commit is still running): those are read through a near-real-time searcher over
- * the writer, refreshed only when the article was written after its last refresh.
+ * same batch, or by a batch whose commit is still running): the articles written since the last commit are kept
+ * in memory ({@code recent}) until a commit covers them and the readers see them; the others are read from the
+ * last commit. (A near-real-time reader would flush a segment for each such read, under the lock.)
  */
 final class Pipeline implements AutoCloseable {
   private final IndexWriter writer;
@@ -29,20 +27,42 @@ final class Pipeline implements AutoCloseable {
   private final Steps.StoryStep stories;
   private final Steps.StepClock clock;
   private final Map<String, Store.Known> known;
-  private final SearcherManager pending;
-  private long pendingCovers = -1;
+  private final StoreReader committedReader;
+  private final Map<String, Written> recent = new ConcurrentHashMap<>();
   private long nextSeq;
   private long lastOp = -1;
 
-  Pipeline(IndexWriter writer, Steps.CopyStep copies, Steps.StoryStep stories, Steps.StepClock clock,
-      Map<String, Store.Known> known, long nextSeq) throws IOException {
+  /** An article written but maybe not committed yet, with the writer operation that wrote it. */
+  private record Written(StoredArticle article, long op) { }
+
+  Pipeline(IndexWriter writer, StoreReader committedReader, Steps.CopyStep copies, Steps.StoryStep stories,
+      Steps.StepClock clock, Map<String, Store.Known> known, long nextSeq) {
     this.writer = writer;
+    this.committedReader = committedReader;
     this.copies = copies;
     this.stories = stories;
     this.clock = clock;
     this.known = known;
     this.nextSeq = nextSeq;
-    this.pending = new SearcherManager(writer, null);
+  }
+
+  /** A commit covering every operation up to {@code covered} is on disk and visible to the readers. */
+  void committed(long covered) {
+    recent.values().removeIf(w -> w.op() <= covered);
+  }
+
+  /** Writes one article (add, relink or move) and remembers it until it is committed. */
+  private void write(StoredArticle a) throws IOException {
+    long op = writer.updateDocument(Schema.articleKey(a.id()), Schema.article(a));
+    known.put(a.id(), new Store.Known(ContentHash.prefix(a.contentHash()), op));
+    recent.put(a.id(), new Written(a, op));
+    lastOp = Math.max(lastOp, op);
+  }
+
+  /** The article as last written: from memory when not committed yet, else from the last commit. */
+  private StoredArticle current(String id) {
+    Written w = recent.get(id);
+    return w != null ? w.article() : committedReader.article(id).orElse(null);
   }
 
   /** Places and writes one article; returns it as stored (topic not resolved). */
@@ -55,9 +75,7 @@ final class Pipeline implements AutoCloseable {
     story = Replay.resolve(story, changes.merged());
     StoredArticle stored = new StoredArticle(article, contentHash, nextSeq++, added, own.group(), own.relation(),
         own.sources(), story, null);
-    long op = writer.updateDocument(Schema.articleKey(article.id()), Schema.article(stored));
-    known.put(article.id(), new Store.Known(ContentHash.prefix(contentHash), op));
-    lastOp = Math.max(lastOp, op);
+    write(stored);
     for (Map.Entry<String, Steps.CopyLink> e : linked.others().entrySet()) {
       relink(e.getKey(), e.getValue());
     }
@@ -70,24 +88,21 @@ final class Pipeline implements AutoCloseable {
 
   /** Moves every article of the merged story {@code gone} to {@code survivor}. */
   private void restory(String gone, String survivor) throws IOException {
-    pendingCovers = writer.getMaxCompletedSequenceNumber();
-    pending.maybeRefreshBlocking();
-    List<StoredArticle> members = new ArrayList<>();
-    IndexSearcher s = pending.acquire();
-    try {
-      TermQuery q = new TermQuery(new Term(Schema.STORY_REF, gone));
-      for (ScoreDoc sd : s.search(q, Math.max(1, s.count(q))).scoreDocs) {
-        members.add(Schema.article(s.storedFields().document(sd.doc)));
-      }
-    } finally {
-      pending.release(s);
+    Map<String, StoredArticle> members = new LinkedHashMap<>();
+    for (StoredArticle a : committedReader.articles(new TermQuery(new Term(Schema.STORY_REF, gone)), Store.MAX_LIMIT,
+        null)) {
+      members.put(a.id(), a);
     }
-    for (StoredArticle a : members) {
-      StoredArticle moved = new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), a.copyGroup(),
-          a.relation(), a.sources(), survivor, null);
-      long op = writer.updateDocument(Schema.articleKey(a.id()), Schema.article(moved));
-      known.put(a.id(), new Store.Known(ContentHash.prefix(a.contentHash()), op));
-      lastOp = Math.max(lastOp, op);
+    for (Written w : recent.values()) {
+      if (gone.equals(w.article().storyId())) {
+        members.put(w.article().id(), w.article());
+      } else {
+        members.remove(w.article().id());
+      }
+    }
+    for (StoredArticle a : members.values()) {
+      write(new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), a.copyGroup(), a.relation(),
+          a.sources(), survivor, null));
     }
   }
 
@@ -107,33 +122,15 @@ final class Pipeline implements AutoCloseable {
   }
 
   private void relink(String id, Steps.CopyLink link) throws IOException {
-    Store.Known k = known.get(id);
-    if (k == null) {
+    StoredArticle a = known.containsKey(id) ? current(id) : null;
+    if (a == null) {
       return; // the stage named an article the store does not hold (skipped, or never added): nothing to change
-    }
-    if (k.op() > pendingCovers) {
-      pendingCovers = writer.getMaxCompletedSequenceNumber();
-      pending.maybeRefreshBlocking();
-    }
-    IndexSearcher s = pending.acquire();
-    StoredArticle a;
-    try {
-      TopDocs top = s.search(new TermQuery(Schema.articleKey(id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return;
-      }
-      a = Schema.article(s.storedFields().document(top.scoreDocs[0].doc));
-    } finally {
-      pending.release(s);
     }
     if (link.equals(new Steps.CopyLink(a.copyGroup(), a.relation(), a.sources()))) {
       return;
     }
-    StoredArticle relinked = new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), link.group(),
-        link.relation(), link.sources(), a.storyId(), null);
-    long op = writer.updateDocument(Schema.articleKey(id), Schema.article(relinked));
-    known.put(id, new Store.Known(k.hash(), op));
-    lastOp = Math.max(lastOp, op);
+    write(new StoredArticle(a.article(), a.contentHash(), a.seq(), a.added(), link.group(), link.relation(),
+        link.sources(), a.storyId(), null));
   }
 
   /**
@@ -165,10 +162,6 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try {
-      pending.close();
-    } finally {
-      copies.close();
-    }
+    copies.close();
   }
 }

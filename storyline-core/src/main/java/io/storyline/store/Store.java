@@ -68,7 +68,7 @@ public final class Store implements Closeable {
   private volatile Throwable replayFailure;
   private volatile boolean closing;
   private Thread replayer;
-  private Pipeline pipeline;
+  private volatile Pipeline pipeline;
 
   /** A stored id: the first 64 bits of its content hash and the writer operation that wrote it (-1: on disk). */
   record Known(long hash, long op) { }
@@ -123,12 +123,18 @@ public final class Store implements Closeable {
     writer.setLiveCommitData(userData.entrySet());
     writer.commit();
     this.reader = new StoreReader(directory, analyzer);
-    this.commits = new GroupCommit(writer, userData, reader::refresh);
+    this.commits = new GroupCommit(writer, userData, covered -> {
+      reader.refresh();
+      Pipeline p = pipeline;
+      if (p != null) {
+        p.committed(covered);
+      }
+    });
     try {
       this.copies = b.steps.copies(stepClock, path);
       this.stories = b.steps.stories(stepClock);
       long lastSeq = Replay.known(reader, known);
-      this.pipeline = new Pipeline(writer, copies, stories, stepClock, known, lastSeq + 1);
+      this.pipeline = new Pipeline(writer, reader, copies, stories, stepClock, known, lastSeq + 1);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;

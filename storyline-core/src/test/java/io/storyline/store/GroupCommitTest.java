@@ -35,7 +35,7 @@ class GroupCommitTest {
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
       CountDownLatch firstCommitDone = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      GroupCommit commits = new GroupCommit(writer, Map.of("k", "v"), () -> {
+      GroupCommit commits = new GroupCommit(writer, Map.of("k", "v"), covered -> {
         if (firstCommitDone.getCount() > 0) {
           firstCommitDone.countDown();
           try {
@@ -82,7 +82,7 @@ class GroupCommitTest {
   void aFailedCommitFailsEveryLaterCaller() throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
-      GroupCommit commits = new GroupCommit(writer, Map.of(), () -> {
+      GroupCommit commits = new GroupCommit(writer, Map.of(), covered -> {
         throw new IllegalStateException("disk full");
       });
       long op = writer.addDocument(doc("a"));
