@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ExtractTextBench.class,
       ExtractHtmlBench.class,
       BenchCopiesCommand.class,
+      BenchStoriesCommand.class,
       BenchServeCommand.class,
     })
 final class BenchCommand implements Runnable {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ExtractionEvalCommand.class,
       EvalCopiesCommand.class,
+      EvalStoriesCommand.class,
     })
 final class EvalCommand implements Runnable {
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      StoriesCommand.class,
     })
 public final class StorylineCli implements Runnable {
 

@@ -54,7 +54,7 @@ class ExtractCommandTest {
     assertThat(huff.get("published").asText()).isEqualTo("2014-11-26T00:00:00Z");
     assertThat(huff.get("agency").asText()).isEqualTo("Reuters");
     assertThat(huff.get("dateline").asText()).isEqualTo("SOCHI, Russia");
-    assertThat(huff.get("byline").asText()).isEqualTo("By Denis Dyomkin and Gabriela Baczynska");
+    assertThat(huff.get("byline").asText()).isEqualTo("Denis Dyomkin and Gabriela Baczynska");
     assertThat(huff.get("text").asText()).doesNotContain("Open Image Modal", "Support HuffPost");
     assertThat(huff.get("removed").get("appeal").asInt()).isEqualTo(5);
     assertThat(articles.get(0).get("byline").isNull()).isTrue();

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Everything verification needs of one text, computed at most once: its shingles (the index's size {@code k},
  * sorted) and fingerprint at once; its 3-word runs and its passages only when a verification needs them (most
- * documents never get that far). Used under the index's lock only.
+ * documents never get that far). An analysis shared between threads is {@link #prepare}d first.
  */
 final class Analysis {
   /** Word runs of this length found in a source count as reused text; see {@link Reuse}. */
@@ -39,6 +39,17 @@ final class Analysis {
     Tokens t = fp.tokenize(text);
     long[] shingles = fp.shinglesInOrder(t);
     return new Analysis(fp, t, shingles, fp.fingerprint(t, shingles));
+  }
+
+  /**
+   * Builds every part verification reads, once. Threads sharing a cached analysis call this before reading it:
+   * the lock makes the parts built by another thread visible, and the accessors then find them built.
+   */
+  synchronized Analysis prepare() {
+    shingleSet();
+    runSet();
+    wordCount();
+    return this;
   }
 
   /** Whether the text has at least one shingle. */

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Analyses of recently added or verified texts, least recently used evicted first, bounded in bytes. Copies of
  * one wire story arrive close together, so its analysis is verified again and again while it is hot; the cache
- * saves reading and re-tokenising its text each time.
+ * saves reading and re-tokenising its text each time. Thread-safe.
  */
 final class AnalysisCache {
   private final long budget;
@@ -17,15 +17,15 @@ final class AnalysisCache {
     this.budget = budgetBytes;
   }
 
-  long bytes() {
+  synchronized long bytes() {
     return used;
   }
 
-  Analysis get(int doc) {
+  synchronized Analysis get(int doc) {
     return map.get(doc);
   }
 
-  void put(int doc, Analysis a) {
+  synchronized void put(int doc, Analysis a) {
     long b = a.bytes();
     if (b > budget / 4) {
       return;

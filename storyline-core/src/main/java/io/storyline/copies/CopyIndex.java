@@ -9,13 +9,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * An online copy index: add one document at a time and get at once what it copies and how much, without any
  * rebuild; ask for the groups, origins and final relations of everything added so far with {@link #results()}.
- * Made by {@link CopyDetector#newIndex()}; safe to share between threads (methods are synchronised). The
- * documents added are not modified.
+ * Made by {@link CopyDetector#newIndex()}; safe to share between threads: checks run in parallel under a shared
+ * lock, insertions one at a time (a document added meanwhile by another thread that may be a source triggers a
+ * second check). The documents added are not modified.
  *
  * <p><b>Lifecycle.</b> {@code add}/{@code query} any number of times, {@code results()} whenever needed (it
  * reflects everything added so far), {@code save} to persist, {@code close} to release the text file.
@@ -41,7 +43,8 @@ import java.util.stream.Stream;
  * from others (when two documents take from each other, the better-ranked one is the source), else {@code unique}.
  */
 public final class CopyIndex implements Closeable {
-  private static final int LSH_SCORE = 1 << 16;
+  /** Score of a candidate per shared LSH band; posting hits add 1 or 2. */
+  static final int LSH_SCORE = 1 << 16;
   final CopyDetector detector;
   final Fingerprinter fp;
   final DocTable docs;
@@ -51,7 +54,9 @@ public final class CopyIndex implements Closeable {
   final EdgeList edges;
   final TextStore texts;
   private final AnalysisCache cache;
-  private final Candidates candidates = new Candidates();
+  private final ThreadLocal<Candidates> candidates = ThreadLocal.withInitial(Candidates::new);
+  /** Checks run under the read lock, in parallel; insertions and group snapshots under the write lock. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   CopyIndex(CopyDetector detector, TextStore texts) {
     this(detector, new DocTable(), new LshIndex(detector.bands, detector.rows, detector.fingerprinter.seed(), 1024),
@@ -78,16 +83,32 @@ public final class CopyIndex implements Closeable {
    */
   public CopyMatch add(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
-    Analysis a = Analysis.of(fp, doc.text()); // outside the lock: threads adding at once analyse in parallel
-    return add(doc, a);
+    Analysis a = Analysis.of(fp, doc.text()); // no lock: threads adding at once analyse in parallel
+    int seen;
+    Checked c;
+    lock.readLock().lock();
+    try {
+      seen = docs.size;
+      c = check(a); // shared lock: threads check in parallel against the documents added so far
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      if (docs.size > seen && relatedToAny(a, seen, docs.size)) {
+        c = check(a); // a document added meanwhile by another thread may be a source: check again
+      }
+      return insert(doc, a, c);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
-  private synchronized CopyMatch add(CopyDocument doc, Analysis a) {
+  private CopyMatch insert(CopyDocument doc, Analysis a, Checked c) {
     if (docs.find(doc.id()) >= 0) {
       throw new IllegalArgumentException("document id already in the index: " + doc.id()
           + "; ids must be unique (query() checks a document without adding it)");
     }
-    Checked c = check(a);
     int flags = Agencies.canonical(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
     if (!a.hasShingles()) {
       flags |= DocTable.TOO_SHORT;
@@ -113,8 +134,11 @@ public final class CopyIndex implements Closeable {
   public CopyMatch query(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
     Analysis a = Analysis.of(fp, doc.text());
-    synchronized (this) {
+    lock.readLock().lock();
+    try {
       return check(a).match(doc.id());
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -122,46 +146,108 @@ public final class CopyIndex implements Closeable {
    * Final copy information of every document added so far, in insertion order, computed lazily from the
    * index (a few arrays of one int per document while the stream is open).
    */
-  public synchronized Stream<CopyResult> results() {
-    Grouping g = new Grouping(docs, edges, fp.shingleSize());
-    return java.util.stream.IntStream.range(0, docs.size).mapToObj(g::result);
+  public Stream<CopyResult> results() {
+    Grouping g = withWriteLock(() -> new Grouping(docs, edges, fp.shingleSize()));
+    return java.util.stream.IntStream.range(0, g.size()).mapToObj(d -> withReadLock(() -> g.result(d)));
   }
 
   /** The final copy information of one document, or {@code null} when no document has this id. */
-  public synchronized CopyResult result(String id) {
-    int d = docs.find(Objects.requireNonNull(id, "id"));
-    return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+  public CopyResult result(String id) {
+    Objects.requireNonNull(id, "id");
+    return withWriteLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+    });
   }
 
   /** The text of an indexed document, or {@code null} when no document has this id. */
-  public synchronized String text(String id) {
-    int d = docs.find(Objects.requireNonNull(id, "id"));
-    return d < 0 ? null : texts.get(d);
+  public String text(String id) {
+    Objects.requireNonNull(id, "id");
+    return withReadLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : texts.get(d);
+    });
   }
 
   /** Number of documents added. */
-  public synchronized int size() {
-    return docs.size;
+  public int size() {
+    return withReadLock(() -> docs.size);
   }
 
   /**
    * Writes the index (settings, documents, LSH bands, postings, relations, word frequencies and texts) in a
    * compact binary format with a version header; {@link CopyDetector#load} reads it back.
    */
-  public synchronized void save(OutputStream out) throws IOException {
-    IndexFile.write(this, out);
+  public void save(OutputStream out) throws IOException {
+    lock.writeLock().lock();
+    try {
+      IndexFile.write(this, out);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Closes the text file of an on-disk index (and deletes it). */
   @Override
-  public synchronized void close() throws IOException {
-    texts.close();
+  public void close() throws IOException {
+    lock.writeLock().lock();
+    try {
+      texts.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Sizes of the index, for monitoring and the benchmark. */
-  public synchronized Stats stats() {
-    return new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
-        8L << 20, texts.overheadBytes(), cache.bytes());
+  public Stats stats() {
+    return withReadLock(() -> new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
+        8L << 20, texts.overheadBytes(), cache.bytes()));
+  }
+
+  private <T> T withReadLock(java.util.function.Supplier<T> f) {
+    lock.readLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T withWriteLock(java.util.function.Supplier<T> f) {
+    lock.writeLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with {@code a}. */
+  private boolean relatedToAny(Analysis a, int from, int to) {
+    if (!a.hasShingles()) {
+      return false;
+    }
+    int[] bands = lsh.keys(a.fingerprint.minHash());
+    int[] keys = postings.keys(a.shinglesInOrder);
+    for (int d = from; d < to; d++) {
+      if (docs.has(d, DocTable.TOO_SHORT)) {
+        continue;
+      }
+      Analysis other = analysis(d);
+      int[] otherBands = lsh.keys(other.fingerprint.minHash());
+      for (int b = 0; b < bands.length; b++) {
+        if (bands[b] == otherBands[b]) {
+          return true;
+        }
+      }
+      int[] otherKeys = postings.keys(other.shinglesInOrder);
+      for (int k : keys) {
+        if (Arrays.binarySearch(otherKeys, k) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -191,6 +277,7 @@ public final class CopyIndex implements Closeable {
       return new Checked(this, new Reuse.Outcome(), new int[0], "text has " + a.tokens.size() + " word"
           + (a.tokens.size() == 1 ? "" : "s") + "; at least " + fp.shingleSize() + " are needed to compare it");
     }
+    Candidates candidates = this.candidates.get();
     candidates.clear();
     lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
     postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);
@@ -293,92 +380,6 @@ public final class CopyIndex implements Closeable {
         sources.add(new Source(index.docs.id(docs[p.index]), p.containment, p.resemblance));
       }
       return new CopyMatch(id, relation(), sources, outcome.reused, outcome.traced, reason);
-    }
-  }
-
-  /** Candidate documents with their scores, reused between checks. */
-  private static final class Candidates {
-    private int[] docs = new int[256];
-    private int[] scores = new int[256];
-    private int[] slotOf = new int[256];
-    private int[] slots = new int[1024];
-    private int size;
-
-    void clear() {
-      for (int i = 0; i < size; i++) {
-        slots[slotOf[i]] = 0;
-      }
-      size = 0;
-    }
-
-    void add(int doc, int score) {
-      int s = slot(doc);
-      while (slots[s] != 0) {
-        int i = slots[s] - 1;
-        if (docs[i] == doc) {
-          scores[i] += score;
-          return;
-        }
-        s = (s + 1) & (slots.length - 1);
-      }
-      if (size == docs.length) {
-        docs = Arrays.copyOf(docs, size * 2);
-        scores = Arrays.copyOf(scores, size * 2);
-        slotOf = Arrays.copyOf(slotOf, size * 2);
-      }
-      if (size * 2 >= slots.length) {
-        rehash();
-        add(doc, score);
-        return;
-      }
-      docs[size] = doc;
-      scores[size] = score;
-      slotOf[size] = s;
-      slots[s] = ++size;
-    }
-
-    /**
-     * The best {@code n} documents worth verifying, highest score first, newest first on ties. Worth verifying:
-     * an LSH band in common, or a posting score of 2 or more (one rare shared shingle, or two common ones), or
-     * any shared shingle when one of the two texts is short (under {@code 8p} shingles, where even heavy reuse
-     * yields few sampled hits). A single common shingle is what unrelated texts sharing a stock phrase have;
-     * verifying those cost 6 verifications per document on the synthetic corpus, for nothing.
-     */
-    int[] top(int n, int queryShingles, int[] shingles, int sampling) {
-      Integer[] order = new Integer[size];
-      int eligible = 0;
-      for (int i = 0; i < size; i++) {
-        int hits = scores[i] % LSH_SCORE; // posting score
-        boolean shortPair = Math.min(queryShingles, shingles[docs[i]]) < 8 * sampling;
-        if (scores[i] >= LSH_SCORE || hits >= 2 || shortPair) {
-          order[eligible++] = i;
-        }
-      }
-      order = Arrays.copyOf(order, eligible);
-      Arrays.sort(order, (x, y) -> scores[x] != scores[y] ? Integer.compare(scores[y], scores[x])
-          : Integer.compare(docs[y], docs[x]));
-      int m = Math.min(n, eligible);
-      int[] out = new int[m];
-      for (int i = 0; i < m; i++) {
-        out[i] = docs[order[i]];
-      }
-      return out;
-    }
-
-    private void rehash() {
-      slots = new int[slots.length * 2];
-      int n = size;
-      size = 0;
-      int[] oldDocs = docs.clone();
-      int[] oldScores = scores.clone();
-      for (int i = 0; i < n; i++) {
-        add(oldDocs[i], oldScores[i]);
-      }
-    }
-
-    private int slot(int doc) {
-      int h = doc * 0x9E3779B9;
-      return (h ^ h >>> 15) & (slots.length - 1);
     }
   }
 }

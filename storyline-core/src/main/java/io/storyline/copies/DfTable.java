@@ -2,8 +2,8 @@ package io.storyline.copies;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.IOException;
 import io.storyline.fingerprint.Tokens;
+import java.io.IOException;
 
 /**
  * Document frequencies of words, for the rarity weights of sentence alignment (inverse document frequency,
@@ -14,30 +14,32 @@ import io.storyline.fingerprint.Tokens;
  */
 final class DfTable {
   private static final int BITS = 20;
-  private final int[] counts;
-  private final int[] seen = new int[1 << BITS];
+  /** Per bucket: {@code [2b]} the document count, {@code [2b + 1]} the last document counted (a stamp). */
+  private final int[] table;
   private long documents;
 
   DfTable() {
-    this(new int[1 << BITS], 0);
+    this(new int[2 << BITS], 0);
   }
 
-  private DfTable(int[] counts, long documents) {
-    this.counts = counts;
+  private DfTable(int[] table, long documents) {
+    this.table = table;
     this.documents = documents;
   }
 
-  /** Counts one document's content words, each once. */
+  /**
+   * Counts one document's words, each once. Function words are counted too (they are never weighed; skipping
+   * them would cost a lookup per token), and each bucket's count sits beside the mark of the last document that
+   * counted it, so a token costs one memory access.
+   */
   void add(Tokens tokens) {
-    int stamp = (int) (documents + 1); // marks buckets already counted for this document
+    int stamp = (int) (documents + 1);
     for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.isContent(i)) {
-        int b = bucket(tokens.hash(i));
-        if (seen[b] != stamp) {
-          seen[b] = stamp;
-          if (counts[b] != Integer.MAX_VALUE) {
-            counts[b]++;
-          }
+      int b = bucket(tokens.hash(i)) << 1;
+      if (table[b + 1] != stamp) {
+        table[b + 1] = stamp;
+        if (table[b] != Integer.MAX_VALUE) {
+          table[b]++;
         }
       }
     }
@@ -53,7 +55,7 @@ final class DfTable {
 
   /** The rarity weight of a word, {@code ln((N + N0) / (df + 1))}. */
   double idf(long word) {
-    return logDocuments() - log1p(counts[bucket(word)]);
+    return logDocuments() - log1p(table[bucket(word) << 1]);
   }
 
   /** {@code ln(N + N0)}, the first term of every weight; {@link #idf(long, double)} takes it precomputed. */
@@ -63,7 +65,7 @@ final class DfTable {
 
   /** As {@link #idf(long)} with {@code ln(N + 1)} given. */
   double idf(long word, double logDocuments) {
-    return logDocuments - log1p(counts[bucket(word)]);
+    return logDocuments - log1p(table[bucket(word) << 1]);
   }
 
   private static final double[] LOG1P = new double[1 << 16];
@@ -84,18 +86,18 @@ final class DfTable {
 
   void write(DataOutputStream out) throws IOException {
     out.writeLong(documents);
-    for (int c : counts) {
-      out.writeInt(c);
+    for (int b = 0; b < table.length; b += 2) {
+      out.writeInt(table[b]);
     }
   }
 
   static DfTable read(DataInputStream in) throws IOException {
     long docs = in.readLong();
-    int[] counts = new int[1 << BITS];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = in.readInt();
+    int[] table = new int[2 << BITS];
+    for (int b = 0; b < table.length; b += 2) {
+      table[b] = in.readInt();
     }
-    return new DfTable(counts, docs);
+    return new DfTable(table, docs);
   }
 
   private static int bucket(long word) {

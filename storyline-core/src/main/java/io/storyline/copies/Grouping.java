@@ -77,6 +77,11 @@ final class Grouping {
     }
   }
 
+  /** Documents in the snapshot. */
+  int size() {
+    return root.length;
+  }
+
   CopyResult result(int d) {
     int r = root[d];
     int o = origin[r];

@@ -7,24 +7,24 @@ import java.io.IOException;
 /**
  * A compact multimap from 32-bit keys to document numbers, the storage of both the LSH bands and the shingle
  * postings. One {@code long} per entry ({@code key << 32 | doc + 1}; 0 marks an empty slot) in one open-addressing
- * table with linear probing, so an entry costs 8 bytes divided by the load factor (0.4 to 0.8: 10 to 20 bytes)
- * and a lookup reads consecutive memory. Entries of one key sit in one probe run.
+ * table with linear probing, so an entry costs 8 bytes divided by the load factor and a lookup reads consecutive
+ * memory. Entries of one key sit in one probe run. The table grows by half when 85% full, so the load stays
+ * between 0.57 and 0.85 (about 11.5 bytes per entry on average; doubling at 0.8 would average 13.7): capacities
+ * are not powers of two, and a key's home slot is {@code hash * capacity >>> 32} (Lemire's fast range).
  *
  * <p>A key may hold at most {@code cap} documents: beyond that it is boilerplate (a shingle of a site footer, a
  * band of a text copied hundreds of times) and further documents are not added. Lookups still return the first
  * {@code cap}, which is enough to link a new copy to its group. Not thread-safe.
  */
 final class IntMultimap {
-  private static final double MAX_LOAD = 0.8;
+  private static final double MAX_LOAD = 0.85;
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
   private long[] table;
-  private int mask;
   private int size;
   private final int cap;
 
   IntMultimap(int initialCapacity, int cap) {
-    int c = Integer.highestOneBit(Math.max(16, initialCapacity) * 2 - 1);
-    table = new long[c];
-    mask = c - 1;
+    table = new long[Math.max(16, initialCapacity)];
     this.cap = cap;
   }
 
@@ -34,7 +34,7 @@ final class IntMultimap {
       resize();
     }
     int same = 0;
-    for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+    for (int slot = slot(key); ; slot = next(slot)) {
       long e = table[slot];
       if (e == 0) {
         table[slot] = entry(key, doc);
@@ -49,7 +49,7 @@ final class IntMultimap {
 
   /** Calls {@code sink} with every document under {@code key} (at most {@code cap}). */
   void get(int key, DocSink sink) {
-    for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+    for (int slot = slot(key); ; slot = next(slot)) {
       long e = table[slot];
       if (e == 0) {
         return;
@@ -63,7 +63,7 @@ final class IntMultimap {
   /** Copies the documents under {@code key} (at most {@code cap}) into {@code out}; returns how many. */
   int get(int key, int[] out) {
     int n = 0;
-    for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+    for (int slot = slot(key); ; slot = next(slot)) {
       long e = table[slot];
       if (e == 0) {
         return n;
@@ -96,7 +96,7 @@ final class IntMultimap {
     if (n < 0) {
       throw new IOException("corrupt index: negative entry count " + n);
     }
-    IntMultimap m = new IntMultimap((int) Math.min(1 << 30, (long) (n / MAX_LOAD) + 16), cap);
+    IntMultimap m = new IntMultimap((int) Math.min(MAX_CAPACITY, (long) (n / 0.7) + 16), cap);
     for (int i = 0; i < n; i++) {
       m.insertRaw(in.readLong());
     }
@@ -105,11 +105,10 @@ final class IntMultimap {
 
   private void resize() {
     long[] old = table;
-    if (old.length >= 1 << 30) {
+    if (old.length >= MAX_CAPACITY) {
       throw new IllegalStateException("copy index is full: " + size + " entries; split the corpus");
     }
-    table = new long[old.length * 2];
-    mask = table.length - 1;
+    table = new long[(int) Math.min(MAX_CAPACITY, old.length + (old.length >> 1))];
     size = 0;
     for (long e : old) {
       if (e != 0) {
@@ -124,7 +123,7 @@ final class IntMultimap {
     }
     int slot = slot((int) (e >>> 32));
     while (table[slot] != 0) {
-      slot = (slot + 1) & mask;
+      slot = next(slot);
     }
     table[slot] = e;
     size++;
@@ -132,7 +131,12 @@ final class IntMultimap {
 
   private int slot(int key) {
     int h = key * 0x9E3779B9; // keys are hash bits already; the multiply and shift spread any regularity
-    return (h ^ h >>> 16) & mask;
+    h ^= h >>> 16;
+    return (int) (((h & 0xffffffffL) * table.length) >>> 32);
+  }
+
+  private int next(int slot) {
+    return slot + 1 == table.length ? 0 : slot + 1;
   }
 
   private static long entry(int key, int doc) {

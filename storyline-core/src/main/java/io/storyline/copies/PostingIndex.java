@@ -34,7 +34,7 @@ final class PostingIndex {
   private final IntMultimap map;
 
   PostingIndex(int sampling, int expectedDocs) {
-    this(sampling, new IntMultimap(expectedDocs * Math.max(1, 400 / sampling), CAP));
+    this(sampling, new IntMultimap(expectedDocs * Math.max(1, 600 / sampling), CAP));
   }
 
   private PostingIndex(int sampling, IntMultimap map) {

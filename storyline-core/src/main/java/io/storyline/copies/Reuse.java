@@ -27,10 +27,11 @@ import java.util.Arrays;
  * and left at round values): <i>wholly derived</i> ({@code near}) when the traced share is at least 0.95 and the
  * reused share at least 0.25 &mdash; every sentence comes from the sources; <i>partially derived</i>
  * ({@code partial}) when the reused share is at least 0.25 &mdash; a quarter of its words sit in runs taken from the
- * sources; otherwise not derived. On METER 1999 this gives macro-F1 0.71 over the three classes, about 0.69 when
- * the thresholds are chosen on one half of the stories and tested on the other (README, Evaluation, Copies);
- * single-measure rules reach 0.65 to 0.69 in-sample and lose more out of sample. Sources sharing less than 3% of
- * either text's 3-word runs are dropped first, so that common phrases of unrelated texts do not add up.
+ * sources; otherwise not derived. On METER 1999 this gives macro-F1 0.70 over the three classes, 0.68 when the
+ * thresholds are chosen on one half of the stories and tested on the other (README, Evaluation, Copies);
+ * single-measure rules reach 0.65 to 0.69 in sample and 0.65 to 0.68 out of sample. Sources sharing less than 3%
+ * of either text's 3-word runs are dropped first, so that common phrases of unrelated texts do not add up.
+ * A traced share is computed for one source alone, or backwards, only where a relation can depend on it.
  */
 final class Reuse {
   static final double KEEP = 0.03;
@@ -69,8 +70,9 @@ final class Reuse {
     Pair[] kept = new Pair[count];
     Analysis[] keptAnalyses = new Analysis[count];
     int m = 0;
+    d.prepare();
     for (int c = 0; c < count; c++) {
-      Analysis s = candidates[c];
+      Analysis s = candidates[c].prepare();
       boolean exact = d.fingerprint.normalizedHash() == s.fingerprint.normalizedHash();
       int runs = exact ? d.runSet().size() : d.runSet().intersection(s.runSet());
       double runShare = Math.max(share(runs, d.runSet().size()), share(runs, s.runSet().size()));

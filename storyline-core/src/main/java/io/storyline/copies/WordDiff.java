@@ -43,7 +43,37 @@ final class WordDiff {
       segments.add(segment(TextDiff.Kind.EQUAL, a, spansA, ia, ta.size(), b, spansB, ib, tb.size()));
       unchanged += ta.size() - ia;
     }
-    return new TextDiff(segments, ta.size(), tb.size(), unchanged);
+    List<TextDiff.Segment> merged = mergeSlivers(segments);
+    if (merged.size() != segments.size()) {
+      unchanged = 0;
+      for (TextDiff.Segment seg : merged) {
+        unchanged += seg.kind() == TextDiff.Kind.EQUAL ? tokens(seg.before()).size() : 0;
+      }
+    }
+    return new TextDiff(merged, ta.size(), tb.size(), unchanged);
+  }
+
+  /**
+   * Joins two changes separated only by unchanged punctuation (a comma) into one change, as diff-match-patch's
+   * semantic clean-up does: the shortest edit script aligns such slivers, a reader sees one replaced passage.
+   */
+  private static List<TextDiff.Segment> mergeSlivers(List<TextDiff.Segment> in) {
+    List<TextDiff.Segment> out = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      TextDiff.Segment s = in.get(i);
+      boolean sliver = s.kind() == TextDiff.Kind.EQUAL && !out.isEmpty() && i + 1 < in.size()
+          && out.get(out.size() - 1).kind() != TextDiff.Kind.EQUAL && in.get(i + 1).kind() != TextDiff.Kind.EQUAL
+          && s.before().codePoints().noneMatch(Character::isLetterOrDigit);
+      if (sliver) {
+        TextDiff.Segment prev = out.remove(out.size() - 1);
+        TextDiff.Segment next = in.get(++i);
+        out.add(new TextDiff.Segment(TextDiff.Kind.CHANGED, prev.before() + s.before() + next.before(),
+            prev.after() + s.after() + next.after()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** The text from token {@code from} (with the spacing before it) to token {@code to}. */

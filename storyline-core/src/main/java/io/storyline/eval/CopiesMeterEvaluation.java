@@ -40,6 +40,8 @@ public final class CopiesMeterEvaluation {
   /** METER's classes, in report order. */
   public static final List<String> CLASSES = List.of("wholly", "partially", "non");
 
+  /** The corpus's own folder name, which some index lines start with. */
+  private static final String CORPUS_PREFIX = "meter_corpus/";
   private final CopyDetector detector;
   private final Extractor extractor = Extractor.create();
 
@@ -112,6 +114,9 @@ public final class CopiesMeterEvaluation {
           }
           for (String line : Files.readAllLines(f, StandardCharsets.ISO_8859_1)) {
             String p = line.strip();
+            if (p.startsWith(CORPUS_PREFIX)) {
+              p = p.substring(CORPUS_PREFIX.length()); // one line of the 1999 index names the corpus folder too
+            }
             if (!p.isEmpty()) {
               gold.put(p, cls);
             }

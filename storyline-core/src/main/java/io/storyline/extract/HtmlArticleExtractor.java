@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,8 +27,8 @@ import org.jsoup.nodes.Element;
  *   <li>{@link HtmlContentScorer}: Readability block scoring picks the article element(s);</li>
  *   <li>{@link HtmlPageKind}: an index page (teaser lists, no dominant block) stops here as NOT_ARTICLE;</li>
  *   <li>{@link HtmlContentCleaner}: captions, link lists, link-dense and low-content boxes out of the article;</li>
- *   <li>{@link HtmlBlocks}: one paragraph per block; then the title repeated at the top, a "By ..." line (kept as
- *       byline when the metadata has none), stock labels ("Advertisement", "Share this article") and
+ *   <li>{@link HtmlBlocks}: one paragraph per block; then the title repeated at the top, the byline line when the
+ *       metadata has the byline (else it stays for the front door's text pass to read), stock labels ("Advertisement", "Share this article") and
  *       lines that are only a date stamp are dropped;</li>
  *   <li>when the page's JSON-LD {@code articleBody} is more than twice as long as what the markup gave (pages
  *       that render the article with scripts), the JSON-LD text is the body.</li>
@@ -76,25 +75,25 @@ final class HtmlArticleExtractor {
     cleaner.clean(body, stats, protect);
     List<Element> selection = HtmlContentScorer.select(body, stats, hint);
     if (HtmlPageKind.isIndex(selection, body, stats, meta)) {
-      return result(Article.Status.NOT_ARTICLE, List.of(), meta, meta.byline(), removed);
+      return result(Article.Status.NOT_ARTICLE, List.of(), meta, removed);
     }
     HtmlContentCleaner contentCleaner = new HtmlContentCleaner(cleaner, host(meta.canonicalUrl(), baseUrl));
     for (Element e : selection) {
       contentCleaner.clean(e, stats);
     }
     List<String> paragraphs = new ArrayList<>(HtmlBlocks.paragraphs(selection, MAX_TEXT_CHARS));
-    String byline = tidy(paragraphs, meta, cleaner);
+    tidy(paragraphs, meta, cleaner);
     List<String> fromJsonLd = jsonLdBody(meta.jsonLdBody());
     if (length(fromJsonLd) > 2 * length(paragraphs) && length(fromJsonLd) >= MIN_HINT_CHARS) {
       paragraphs = fromJsonLd;
     }
     Article.Status status = paragraphs.isEmpty() ? Article.Status.EMPTY : Article.Status.ARTICLE;
-    return result(status, paragraphs, meta, byline, removed);
+    return result(status, paragraphs, meta, removed);
   }
 
-  private static HtmlResult result(Article.Status status, List<String> paragraphs, HtmlMetadata meta, String byline,
+  private static HtmlResult result(Article.Status status, List<String> paragraphs, HtmlMetadata meta,
       Map<String, Integer> removed) {
-    return new HtmlResult(status, paragraphs, meta.title(), byline, meta.published(), meta.siteName(),
+    return new HtmlResult(status, paragraphs, meta.title(), meta.byline(), meta.published(), meta.siteName(),
         meta.language(), meta.canonicalUrl(), removed);
   }
 
@@ -143,10 +142,11 @@ final class HtmlArticleExtractor {
   }
 
   /**
-   * Drops the title repeated at the top, a "By ..." line near the top, and stock labels. Returns the byline: the
-   * metadata's, else the cleaned "By ..." line.
+   * Drops the title repeated at the top, the byline line near the top when the metadata already has the byline
+   * (a "By ..." line the metadata lacks stays: the front door's text pass reads bylines from paragraphs), and
+   * stock labels.
    */
-  private static String tidy(List<String> paragraphs, HtmlMetadata meta, HtmlCleaner cleaner) {
+  private static void tidy(List<String> paragraphs, HtmlMetadata meta, HtmlCleaner cleaner) {
     String byline = meta.byline();
     Set<String> titles = new java.util.HashSet<>();
     titles.add(HtmlTitle.squash(meta.title()));
@@ -161,15 +161,11 @@ final class HtmlArticleExtractor {
         break;
       }
     }
-    for (int i = 0; i < Math.min(4, paragraphs.size()); i++) {
+    for (int i = 0; byline != null && i < Math.min(4, paragraphs.size()); i++) {
       String p = paragraphs.get(i);
-      Matcher m = BYLINE_LINE.matcher(p);
-      boolean isMetaByline = byline != null && p.length() < 2 * byline.length() + 10
+      boolean repeatsByline = p.length() < 2 * byline.length() + 10
           && HtmlTitle.squash(p).endsWith(HtmlTitle.squash(byline));
-      if (m.matches() || isMetaByline) {
-        if (byline == null) {
-          byline = HtmlMetadata.cleanByline(p);
-        }
+      if (repeatsByline || (BYLINE_LINE.matcher(p).matches() && p.contains(byline.split("[ ,]")[0]))) {
         paragraphs.remove(i);
         cleaner.count("byline");
         break;
@@ -190,7 +186,6 @@ final class HtmlArticleExtractor {
       }
       return false;
     });
-    return byline;
   }
 
   private static List<String> jsonLdBody(String body) {

@@ -59,7 +59,8 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
       "(?:^| )(?:byline\\w*|by ?line|author|author ?name|article ?author|post ?author|entry ?author|story ?byline|"
           + "contributor|writer)(?= |$)");
   private static final int MAX_BYLINE_CHARS = 100;
-  private static final Evaluator COMMENT_AREA = QueryParser.parse("[class*=comment], [id*=comment]");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:|–—-]+$");
+  private static final Pattern STAMP_WORD = Pattern.compile("(?i)last|updated?|posted|published|on|at|date");
   private static final Evaluator ITEM_NAME = QueryParser.parse("[itemprop=name]");
   private static final Evaluator ARTICLE_AREA = QueryParser.parse("article, [itemprop~=(?i)articleBody]");
 
@@ -81,6 +82,7 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     }
     List<String> metaTitles = new ArrayList<>();
     metaTitles.add(HtmlJsonLd.string(article, "headline"));
+    metaTitles.add(HtmlJsonLd.string(article, "name"));
     for (String k : TITLE_KEYS) {
       metaTitles.add(meta.getOrDefault(k, ""));
     }
@@ -141,15 +143,15 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         }
       }
     }
-    List<Element> candidates = new ArrayList<>(ix.itemprop("author"));
-    candidates.addAll(ix.authors);
-    for (Element e : candidates) {
+    List<Element> all = new ArrayList<>(ix.itemprop("author"));
+    all.addAll(ix.authors);
+    for (Element e : all) {
       boolean prop = e.attr("itemprop").toLowerCase(Locale.ROOT).contains("author")
           || e.attr("rel").toLowerCase(Locale.ROOT).contains("author");
       if (!prop && !BYLINE_CLASS.matcher(String.join(" ", HtmlHints.tokens(e))).find()) {
         continue;
       }
-      if (e.closest(COMMENT_AREA) != null) {
+      if (inOtherContent(e)) {
         continue;
       }
       Element name = e.selectFirst(ITEM_NAME);
@@ -162,6 +164,17 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     return null;
   }
 
+  /** Whether an element sits in comments, a sidebar or a related-stories box, which credit other authors. */
+  private static boolean inOtherContent(Element e) {
+    for (Element a = e; a != null && !a.nameIs("body") && !a.nameIs("html"); a = a.parent()) {
+      HtmlHints.Chrome c = HtmlHints.chrome(a, HtmlHints.tokens(a));
+      if (c == HtmlHints.Chrome.COMMENTS || c == HtmlHints.Chrome.RELATED || c == HtmlHints.Chrome.SIDEBAR) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A byline without "By" and trailing dates; null when nothing name-like is left or it is too long. */
   static String cleanByline(String raw) {
     if (raw == null) {
@@ -169,9 +182,17 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
     }
     String b = HtmlTitle.collapse(raw);
     b = BY_PREFIX.matcher(b).replaceFirst("");
-    b = BYLINE_TAIL.matcher(b).replaceFirst("").strip();
-    b = b.replaceAll("[\\s,;:|–—-]+$", "").strip();
+    String tail = BYLINE_TAIL.matcher(b).replaceFirst("").strip();
+    boolean cut = tail.length() < b.length();
+    b = TRAILING_PUNCTUATION.matcher(tail).replaceAll("").strip();
     if (b.length() < 2 || b.length() > MAX_BYLINE_CHARS || !Character.isLetter(b.codePointAt(0))) {
+      return null;
+    }
+    int words = b.split("\\s+").length;
+    boolean list = b.contains(",") || b.contains("&") || b.contains(" and ") || b.contains(" und ")
+        || b.contains(" et ") || b.contains(" y ");
+    // "Last Updated: ..." leaves "Last"; a headline in an author box leaves a sentence: neither is a name.
+    if ((cut && words == 1 && STAMP_WORD.matcher(b).matches()) || words > 12 || (words > 8 && !list)) {
       return null;
     }
     return b;

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Reconciles the title sources of a page and cuts the site name off.
  *
- * <p>Sources, first usable wins: JSON-LD {@code headline}, Dublin Core title, {@code og:title},
+ * <p>Sources, in this order: JSON-LD {@code headline} and {@code name}, Dublin Core title, {@code og:title},
  * {@code twitter:title}, other title metas (Parse.ly, Sailthru), then {@code <title>}, then the first {@code <h1>}.
+ * The first metadata title the page backs (found inside {@code <title>}, or equal to, inside or around an
+ * {@code <h1>}) wins, else the first one: Wikipedia's JSON-LD headline is a description ("constitutional monarchy
+ * in Oceania") while its name, title and h1 say "New Zealand".
  * A title is cut at separators ({@code | - – — · • » / ::}, spaced; {@code |} and CJK {@code _} also unspaced) and
  * the segments at either end that name the site are dropped: equal to, inside, or containing one of the known site
  * names (og:site_name, JSON-LD publisher, application-name, the host name's distinctive label). When no site name is
@@ -44,11 +47,19 @@ final class HtmlTitle {
         sites.add(n);
       }
     }
+    String first = null;
     for (String t : metaTitles) {
       String clean = collapse(t);
-      if (!clean.isEmpty()) {
+      if (clean.isEmpty()) {
+        continue;
+      }
+      first = first == null ? clean : first;
+      if (agrees(clean, htmlTitle, headings)) {
         return stripSite(clean, sites, headings, false);
       }
+    }
+    if (first != null) {
+      return stripSite(first, sites, headings, false);
     }
     String t = collapse(htmlTitle);
     if (!t.isEmpty()) {
@@ -61,6 +72,25 @@ final class HtmlTitle {
       }
     }
     return null;
+  }
+
+  /** Whether a metadata title is backed by the page: inside its {@code <title>}, or equal to or around an h1. */
+  private static boolean agrees(String candidate, String htmlTitle, List<String> headings) {
+    String c = squash(candidate);
+    if (c.isEmpty()) {
+      return false;
+    }
+    String t = squash(htmlTitle);
+    if (!t.isEmpty() && t.contains(c)) {
+      return true;
+    }
+    for (String h : headings) {
+      String s = squash(h);
+      if (!s.isEmpty() && (s.contains(c) || c.contains(s))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String stripSite(String title, List<String> sites, List<String> headings, boolean guess) {

@@ -103,7 +103,9 @@ final class MetadataFinder {
         }
       }
       if (b.chrome == Chrome.BYLINE && byline == null) {
-        byline = b.text;
+        // One convention for every input: the credited names, without "By" (as HTML bylines are cleaned).
+        String cleaned = HtmlMetadata.cleanByline(b.text);
+        byline = cleaned != null ? cleaned : b.text;
       } else if (b.chrome == Chrome.TIMESTAMP) {
         List<DateFinder.Found> found = DateFinder.find(b.text);
         if (!found.isEmpty()) {
@@ -133,7 +135,7 @@ final class MetadataFinder {
       datelineDate = datelineDate(dl, context, reference);
     }
     if (agency == null && byline != null) {
-      agency = Agencies.firstMention(byline.replaceFirst("^\\S+\\s+", ""));
+      agency = Agencies.firstMention(byline);
     }
     if (agency == null && wire != null && wire.catchline() != null) {
       agency = "PA";

@@ -13,13 +13,14 @@ import java.util.Objects;
  * double j = a.estimatedJaccard(b);
  * }</pre>
  *
- * <p><b>Shingle size.</b> A shingle is {@code k} consecutive tokens. {@code k = 4} by default, chosen by
- * measurement on METER 1999 (PA wire vs newspaper texts, 583 pairs of a newspaper text with its PA sources):
- * at {@code k = 4} the containment of a wholly derived text has median 0.36 against 0.05 for a text not derived,
- * a gap that shrinks at {@code k = 2} (unigram-like matches on names and common phrases, median 0.42 for non-derived
- * at {@code k = 1}) and at {@code k >= 6} (a rewritten word breaks {@code k} shingles; median 0.17 for wholly derived
- * at {@code k = 6}). On the synthetic copy corpus of {@code bench copies} (one edit per 20 words) {@code k = 4}
- * keeps near-duplicates at Jaccard above 0.6 while unrelated texts share under 0.01. Sizes from 1 to 16 are accepted.
+ * <p><b>Shingle size.</b> A shingle is {@code k} consecutive tokens; {@code k = 4} by default, chosen by
+ * measurement on METER 1999 (584 newspaper texts against the PA texts sharing text with them). Median containment
+ * of a newspaper text in its PA sources, wholly / partially / not derived: k = 1: 0.92 / 0.78 / 0.61; k = 2:
+ * 0.66 / 0.42 / 0.25; k = 3: 0.47 / 0.23 / 0.11; k = 4: 0.36 / 0.15 / 0.05; k = 6: 0.22 / 0.07 / 0.01; k = 8:
+ * 0.13 / 0.05 / 0.00. Small {@code k} matches common phrases of unrelated texts (non-derived at 0.61 for words);
+ * large {@code k} breaks on every rewritten word (wholly derived down to 0.13). At {@code k = 4} derived text is
+ * 7 times more contained than text on the same story written independently, while a copy with one word in 20
+ * edited keeps 81% of its shingles (resemblance about 0.68). Sizes from 1 to 16 are accepted.
  */
 public final class Fingerprinter {
   /**

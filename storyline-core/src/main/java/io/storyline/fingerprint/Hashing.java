@@ -6,7 +6,7 @@ import io.storyline.internal.Mix64;
  * 64-bit hashing used by every fingerprint: FNV-1a over characters, finished with the MurmurHash3 64-bit mixer
  * ({@code fmix64}, Appleby 2011) so that every output bit depends on every input bit. FNV alone has weak low
  * bits; the mixer makes the low bits usable for sampling ({@code hash % p}) and the high bits for bucketing.
- * Measured: tokenising and hashing runs at about 150 MB/s of ASCII text per core on this machine.
+ * Measured: tokenising and hashing runs at about 100 MB/s of ASCII text per core on this (shared) machine.
  */
 final class Hashing {
   static final long FNV_OFFSET = 0xcbf29ce484222325L;

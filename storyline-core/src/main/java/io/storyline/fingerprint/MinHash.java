@@ -13,9 +13,11 @@ package io.storyline.fingerprint;
  * {@code i} and the seed, so two documents with the same shingles fill the same way and the estimator keeps the
  * variance of {@code K} independent permutations.
  *
- * <p><b>Measured</b> (randomised test {@code MinHashTest}, 200 pairs at Jaccard 0.2–0.9, K = 128): mean absolute
- * error of the estimate 0.03, with no bias; OPH was within noise of K independent hashes at 1/K of the cost, so
- * OPH is used. The copy index uses K = 32 (8 LSH bands of 4 rows); see {@code io.storyline.copies.LshIndex}.
+ * <p><b>Measured</b> on 2,000 random pairs of sets of 20 to 620 shingles at Jaccard 0.1 to 0.95 (this machine,
+ * shared): K = 128, OPH mean absolute error 0.028 (bias +0.001) against 0.031 for 128 independent hash functions,
+ * at 100 us against 1,550 us per pair; K = 32, 0.059 against 0.062, 52 us against 815 us. OPH is as accurate and
+ * 15 times cheaper, so it is used. The copy index uses K = 32 (8 LSH bands of 4 rows, see
+ * {@code io.storyline.copies.LshIndex}); {@code MinHashTest} checks error and bias with a random seed.
  */
 final class MinHash {
   private MinHash() {}

@@ -216,16 +216,10 @@ final class Tokenizer {
     if (inToken) {
       size = emit(hashes, size, h);
     }
-    long[] content = new long[(size + 63) >>> 6];
-    for (int t = 0; t < size; t++) {
-      if (!isStopword(hashes[t])) {
-        content[t >>> 6] |= 1L << t;
-      }
-    }
     if (size == 0) {
       sentenceCount = 0;
     }
-    return new Tokens(hashes, content, size, sentences, sentenceCount);
+    return new Tokens(hashes, this, size, sentences, sentenceCount);
   }
 
   /** The token hash of one already-normalised word, as {@link #tokenize} would compute it. */
@@ -242,7 +236,7 @@ final class Tokenizer {
     return size + 1;
   }
 
-  private boolean isStopword(long hash) {
+  boolean isStopword(long hash) {
     int mask = stopwords.length - 1;
     for (int slot = (int) (hash >>> 40) & mask; ; slot = (slot + 1) & mask) {
       long v = stopwords[slot];

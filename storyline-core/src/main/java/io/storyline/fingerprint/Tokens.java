@@ -7,14 +7,15 @@ package io.storyline.fingerprint;
  */
 public final class Tokens {
   private final long[] hashes;
-  private final long[] content;
+  private final Tokenizer tokenizer;
+  private volatile long[] content;
   private final int size;
   private final int[] sentenceStarts;
   private final int sentences;
 
-  Tokens(long[] hashes, long[] content, int size, int[] sentenceStarts, int sentences) {
+  Tokens(long[] hashes, Tokenizer tokenizer, int size, int[] sentenceStarts, int sentences) {
     this.hashes = hashes;
-    this.content = content;
+    this.tokenizer = tokenizer;
     this.size = size;
     this.sentenceStarts = sentenceStarts;
     this.sentences = sentences;
@@ -38,7 +39,22 @@ public final class Tokens {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("token index " + i + " of " + size);
     }
-    return (content[i >>> 6] & (1L << i)) != 0;
+    long[] bits = content;
+    return ((bits != null ? bits : contentBits())[i >>> 6] & (1L << i)) != 0;
+  }
+
+  /** Content-word flags, computed on first use (only verification needs them). */
+  private synchronized long[] contentBits() {
+    if (content == null) {
+      long[] bits = new long[(size + 63) >>> 6];
+      for (int t = 0; t < size; t++) {
+        if (!tokenizer.isStopword(hashes[t])) {
+          bits[t >>> 6] |= 1L << t;
+        }
+      }
+      content = bits;
+    }
+    return content;
   }
 
   /** Number of sentences (0 for an empty text). */

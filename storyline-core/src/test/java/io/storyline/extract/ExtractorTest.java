@@ -103,7 +103,7 @@ class ExtractorTest {
         + "</body></html>";
     Article a = EXTRACTOR.extract(new RawDocument("p.html", "p.html", RawDocument.ContentKind.HTML, "UTF-8", html,
         "https://www.example.com/talks", null, Instant.parse("2015-03-04T09:00:00Z"), null));
-    assertThat(a.byline()).isEqualTo("By Ann Example and Bob Sample");
+    assertThat(a.byline()).isEqualTo("Ann Example and Bob Sample");
     assertThat(a.paragraphs()).first().asString().startsWith("GENEVA, March 3 (Reuters)");
     assertThat(a.agency()).isEqualTo("Reuters");
     assertThat(a.dateline()).isEqualTo("GENEVA");

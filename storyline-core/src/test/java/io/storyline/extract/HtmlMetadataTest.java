@@ -48,6 +48,14 @@ class HtmlMetadataTest {
   }
 
   @Test
+  void prefersTheMetadataTitleThePageItselfBacks() {
+    HtmlMetadata m = read("<title>New Zealand - Wikipedia</title><script type='application/ld+json'>"
+        + "{\"@type\":\"Article\",\"name\":\"New Zealand\",\"headline\":\"constitutional monarchy in Oceania\"}"
+        + "</script>", "<h1>New Zealand</h1>");
+    assertThat(m.title()).isEqualTo("New Zealand");
+  }
+
+  @Test
   void readsBylinesAndCutsByAndTrailingDates() {
     assertThat(read("<meta name='author' content='By Jane Doe'>", "").byline()).isEqualTo("Jane Doe");
     assertThat(read("", "<p>Intro</p><span class='byline'>By JOHN SMITH | Updated March 2, 2015</span>").byline())
@@ -59,8 +67,18 @@ class HtmlMetadataTest {
   }
 
   @Test
+  void refusesDateStampsAndSentencesAsBylines() {
+    assertThat(HtmlMetadata.cleanByline("Last Updated: January 7, 2025")).isNull();
+    assertThat(HtmlMetadata.cleanByline("Katie Couric New Yorkers post their feelings about the election")).isNull();
+    assertThat(HtmlMetadata.cleanByline("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
+        .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
+  }
+
+  @Test
   void ignoresCommentAuthorsWhenLookingForTheByline() {
     assertThat(read("", "<div class='comments'><span class='author'>Troll 42</span></div>").byline()).isNull();
+    assertThat(read("", "<div class='related-stories'><span class='byline'>Other Writer</span></div>"
+        + "<article><span class='byline'>By Real Author</span></article>").byline()).isEqualTo("Real Author");
   }
 
   @Test

@@ -93,7 +93,7 @@ class MetadataFinderTest {
     assertThat(photo.agency()).isNull();
     Article bylined = text("Talks resume\n\nBy Ann Example, Associated Press\n\n" + BODY + "\n", null);
     assertThat(bylined.agency()).isEqualTo("AP");
-    assertThat(bylined.byline()).isEqualTo("By Ann Example, Associated Press");
+    assertThat(bylined.byline()).isEqualTo("Ann Example, Associated Press");
   }
 
   @Test

@@ -60,7 +60,7 @@ class SeedsAcceptanceTest {
     assertThat(a.title()).isEqualTo("Russia Vows Support For Syria's Bashar Assad");
     assertThat(a.paragraphs()).containsExactlyElementsOf(expectedParagraphs("001"));
     assertThat(a.paragraphs()).doesNotContain("Russia Vows Support For Syria's Assad");
-    assertThat(a.byline()).isEqualTo("By Denis Dyomkin and Gabriela Baczynska");
+    assertThat(a.byline()).isEqualTo("Denis Dyomkin and Gabriela Baczynska");
     assertThat(a.agency()).isEqualTo("Reuters");
     assertThat(a.dateline()).isEqualTo("SOCHI, Russia");
     assertThat(a.published()).isEqualTo(Instant.parse("2014-11-26T00:00:00Z"));

@@ -40,7 +40,7 @@ class WireCopyTest {
         "");
     Article a = extract(content);
     assertThat(a.title()).isEqualTo("LANTERN FESTIVAL LIGHTS UP THE QUAYSIDE");
-    assertThat(a.byline()).isEqualTo("By Ann Example, PA News");
+    assertThat(a.byline()).isEqualTo("Ann Example, PA News");
     assertThat(a.agency()).isEqualTo("PA");
     assertThat(a.published()).isEqualTo(Instant.parse("2000-01-27T23:19:00Z")); // London is on GMT in January
     assertThat(a.paragraphs()).containsExactly(
