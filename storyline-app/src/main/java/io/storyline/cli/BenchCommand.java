@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ExtractHtmlBench.class,
       BenchCopiesCommand.class,
       BenchStoriesCommand.class,
+      BenchServeCommand.class,
     })
 final class BenchCommand implements Runnable {
 

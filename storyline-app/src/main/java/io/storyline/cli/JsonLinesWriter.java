@@ -63,6 +63,15 @@ final class JsonLinesWriter implements Closeable {
     }
   }
 
+  /** Pushes the lines written so far to the file or standard output (e.g. once they are acknowledged). */
+  void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Lines written so far. */
   long lines() {
     return lines;

@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ReadCommand.class,
       ExtractCommand.class,
       CopiesCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       StoriesCommand.class,

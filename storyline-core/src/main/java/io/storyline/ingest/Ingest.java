@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +81,34 @@ public final class Ingest {
   /** {@link #open(List)} for a few paths. */
   public DocumentReader open(Path... inputs) throws IOException {
     return open(List.of(inputs));
+  }
+
+  /**
+   * Reads JSON Lines from a stream that is not a file, such as an HTTP request body: the same fields and rules as a
+   * {@code .jsonl} input, with {@code name} standing for the file in locations ({@code name:3}) and in the ids of
+   * lines without one. Bad lines go to the problem sink; duplicate ids are passed on (the caller decides). Closing
+   * the reader closes {@code in}.
+   */
+  public DocumentReader openJsonLines(InputStream in, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    JsonLinesSource source = new JsonLinesSource(in, name, name, maxFileSize, json, problems);
+    return new DocumentReader() {
+      @Override
+      public Optional<RawDocument> next() throws IOException {
+        try {
+          return Optional.ofNullable(source.next());
+        } catch (BadInputException e) {
+          problems.accept(e.problem());
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        source.close();
+      }
+    };
   }
 
   /** The largest file, JSON line or WARC record read, in bytes. */
