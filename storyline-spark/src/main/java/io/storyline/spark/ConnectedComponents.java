@@ -1,7 +1,6 @@
 package io.storyline.spark;
 
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -26,6 +25,14 @@ import scala.Tuple2;
  */
 final class ConnectedComponents {
 
+  /**
+   * The components: (vertex, smallest vertex of its component) for every vertex that has an edge.
+   *
+   * @param labels the labels, cached (unpersist when done)
+   * @param rounds large-star/small-star rounds it took
+   */
+  record Result(JavaPairRDD<Long, Long> labels, int rounds) {}
+
   private ConnectedComponents() {}
 
   /**
@@ -34,7 +41,7 @@ final class ConnectedComponents {
    * @param edges      undirected edges in either orientation; self-loops and repeats are fine
    * @param partitions partitions of the shuffles
    */
-  static JavaPairRDD<Long, Long> of(JavaPairRDD<Long, Long> edges, int partitions) {
+  static Result of(JavaPairRDD<Long, Long> edges, int partitions) {
     JavaPairRDD<Long, Long> current = edges
         .filter(e -> !e._1().equals(e._2()))
         .mapToPair(e -> e._1() > e._2() ? e : new Tuple2<>(e._2(), e._1()))
@@ -57,7 +64,12 @@ final class ConnectedComponents {
             + " edges still not on a star); this is a bug, please report it");
       }
     }
-    return current;
+    JavaPairRDD<Long, Long> roots = current.values().distinct(partitions).mapToPair(r -> new Tuple2<>(r, r));
+    JavaPairRDD<Long, Long> labels = current.union(roots);
+    labels.persist(StorageLevel.MEMORY_AND_DISK());
+    labels.count();
+    current.unpersist(false);
+    return new Result(labels, rounds);
   }
 
   /** m(u) = min(u, smallest neighbour below u), for every u that has one. */
@@ -97,9 +109,4 @@ final class ConnectedComponents {
     return forks + chains;
   }
 
-  /** For tests: the components of a small edge list, collected. */
-  static java.util.Map<Long, Long> collect(JavaSparkContext sc, java.util.List<Tuple2<Long, Long>> edges,
-      int partitions) {
-    return of(sc.parallelizePairs(edges, partitions), partitions).collectAsMap();
-  }
 }

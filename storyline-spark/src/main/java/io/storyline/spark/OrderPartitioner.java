@@ -30,10 +30,11 @@ final class OrderPartitioner extends Partitioner {
     long[] cuts = new long[partitions - 1];
     int n = 0;
     long sum = 0;
-    for (InputFile f : files) {
+    for (int i = 0; i + 1 < files.size(); i++) { // no cut after the last file: nothing would follow it
+      InputFile f = files.get(i);
       sum += Math.max(1, f.size());
-      if (n < cuts.length && sum >= share * (n + 1) && f.rank() + 1 < Order.MAX_FILES) {
-        cuts[n++] = Order.of(f.rank() + 1, 0);
+      if (n < cuts.length && sum >= share * (n + 1)) {
+        cuts[n++] = Order.of(files.get(i + 1).rank(), 0);
       }
     }
     return new OrderPartitioner(Arrays.copyOf(cuts, n));
