@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchReadCommand.class,
       ExtractTextBench.class,
+      SparkCommand.Bench.class,
     })
 final class BenchCommand implements Runnable {
 

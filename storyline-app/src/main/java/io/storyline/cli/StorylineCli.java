@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      SparkCommand.class,
     })
 public final class StorylineCli implements Runnable {
 
