@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code storyline spark INPUT... -o DIR}: the command line of the Spark job, the main class of
  * {@code storyline-spark.jar} for {@code spark-submit} and of the {@code ./storyline spark} launcher (local mode).
- * Parses, builds the {@link StorylineJob}, prints the summary.
+ * Parses, builds the {@link StorylineJob}, prints the summary; {@code bench ...} runs {@link SparkBench}.
  */
 @Command(
     name = "storyline spark",
@@ -87,7 +87,8 @@ public final class SparkMain implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code; {@code bench ...} runs the benchmark. */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new SparkMain());
+    boolean bench = args.length > 0 && args[0].equals("bench");
+    CommandLine cl = new CommandLine(bench ? new SparkBench() : new SparkMain());
     cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -99,7 +100,7 @@ public final class SparkMain implements Callable<Integer> {
       }
       throw ex;
     });
-    return cl.execute(args);
+    return cl.execute(bench ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
   }
 
   @Override
@@ -178,16 +179,11 @@ public final class SparkMain implements Callable<Integer> {
   }
 
   private EnumSet<StorylineJob.Format> formats(List<String> names) {
-    EnumSet<StorylineJob.Format> out = EnumSet.noneOf(StorylineJob.Format.class);
-    for (String n : names) {
-      try {
-        out.add(StorylineJob.Format.valueOf(n.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--format: expected jsonl or parquet, got '" + n + "'");
-      }
+    try {
+      return StorylineJob.Format.parse(names);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return out;
   }
 
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)(?:i?b)?",

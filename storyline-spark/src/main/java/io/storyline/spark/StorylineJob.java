@@ -35,7 +35,22 @@ import scala.Tuple2;
  */
 public final class StorylineJob {
   /** What the job writes. */
-  public enum Format { JSONL, PARQUET }
+  public enum Format {
+    JSONL, PARQUET;
+
+    /** "jsonl", "parquet" (any case) as formats; an unknown name is an IllegalArgumentException naming it. */
+    public static EnumSet<Format> parse(List<String> names) {
+      EnumSet<Format> out = EnumSet.noneOf(Format.class);
+      for (String n : names) {
+        try {
+          out.add(valueOf(n.strip().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--format: expected jsonl or parquet, got '" + n + "'", e);
+        }
+      }
+      return out;
+    }
+  }
 
   /** Input bytes per partition when the partition count is left to the job. */
   static final long BYTES_PER_PARTITION = 64L << 20;
