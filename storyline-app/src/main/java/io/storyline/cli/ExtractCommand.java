@@ -10,11 +10,16 @@ import io.storyline.ingest.RawDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,12 +47,18 @@ import picocli.CommandLine.Option;
         "3:partial: some files, lines or records were skipped (named on stderr)"})
 final class ExtractCommand implements Callable<Integer> {
 
+  private static final int WINDOW_PER_THREAD = 16;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin InputOptions io;
 
   @Option(names = "--no-templates",
       description = "Skip the first pass: do not learn and remove lines repeated across a source's pages.")
   boolean noTemplates;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Extraction threads (default: the number of cores). Output order is the input order.")
+  Integer threads;
 
   /** One line of output; every field is written, null when unknown, so the schema is stable. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -56,20 +67,54 @@ final class ExtractCommand implements Callable<Integer> {
 
     static Line of(Article a) {
       return new Line(a.id(), a.title(), a.text(), a.byline(), a.published(), a.outlet(), a.agency(),
-          a.dateline(), a.language(), a.url(), a.status().name().toLowerCase(Locale.ROOT), new TreeMap<>(a.removed()));
+          a.dateline(), a.language(), a.url(), a.status().name().toLowerCase(Locale.ROOT),
+          new TreeMap<>(a.removed()));
     }
   }
 
   @Override
   public Integer call() {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+    }
     Extractor.Builder builder = Extractor.builder();
     if (!noTemplates) {
       builder.templates(learnTemplates());
     }
     Extractor extractor = builder.build();
+    ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+      Thread t = new Thread(r, "extract");
+      t.setDaemon(true);
+      return t;
+    });
     try (InputRun run = InputRun.start(io, spec)) {
-      run.forEach(doc -> run.output().write(Line.of(extractor.extract(doc))));
+      // documents are read in order on this thread, extracted on the pool, written in input order; at most
+      // WINDOW_PER_THREAD documents per thread are in flight, so memory stays bounded whatever the input size
+      ArrayDeque<Future<Line>> inFlight = new ArrayDeque<>();
+      run.forEach(doc -> {
+        inFlight.addLast(pool.submit(() -> Line.of(extractor.extract(doc))));
+        if (inFlight.size() >= n * WINDOW_PER_THREAD) {
+          run.output().write(await(inFlight.removeFirst()));
+        }
+      });
+      while (!inFlight.isEmpty()) {
+        run.output().write(await(inFlight.removeFirst()));
+      }
       return run.finish();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Line await(Future<Line> line) {
+    try {
+      return line.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliFailure("interrupted while extracting", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
     }
   }
 

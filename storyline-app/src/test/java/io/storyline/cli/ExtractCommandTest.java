@@ -73,6 +73,21 @@ class ExtractCommandTest {
   }
 
   @Test
+  void outputKeepsTheInputOrderWhateverTheNumberOfThreads(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 60; i++) {
+      Files.writeString(dir.resolve(String.format("page%02d.txt", i)), "Headline number " + i + "\n\n"
+          + "The council said on Tuesday that plan number " + i + " would go ahead despite objections.\n");
+    }
+    assertThat(run("extract", "-q", "--threads", "3", dir.toString())).isEqualTo(ExitCodes.OK);
+    List<JsonNode> articles = lines(out.toString());
+    assertThat(articles).hasSize(60);
+    for (int i = 0; i < 60; i++) {
+      assertThat(articles.get(i).get("title").asText()).isEqualTo("Headline number " + i);
+    }
+    assertThat(run("extract", "--threads", "0", dir.toString())).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void missingInputFailsWithExitCodeOneAndNamesIt() {
     assertThat(run("extract", "no/such/folder")).isEqualTo(ExitCodes.FAILURE);
     assertThat(err.toString()).contains("no/such/folder");

@@ -30,7 +30,7 @@ class ExtractTextBenchTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
     assertThat(cl.execute("bench", "extract-text", "--generate", "20", "--seconds", "1")).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString()).contains("20 text documents", "text rules + language", "docs/s", "alloc/doc",
+    assertThat(out.toString()).contains("20 text documents", "text rules + language", "docs/cpu-s", "alloc/doc",
         "language model on the heap");
   }
 

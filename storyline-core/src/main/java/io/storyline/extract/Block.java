@@ -14,7 +14,7 @@ final class Block {
   /** A sentence ending inside the unit: "... unfair. It's ..." (headlines have none). */
   private static final Pattern INNER_SENTENCE_END = Pattern.compile(
       "(?<!\\b(?:\\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|No|vs|Inc|Co|Corp|Ltd))"
-          + "[.!?][\"'\u201D\u2019]?\\s+[\"'\u201C\u2018]?\\p{Lu}");
+          + "[.!?][\"'\u201D\u2019]?\\s+[\"'\u201C\u2018]?\\p{Lu}|[\u3002\uFF01\uFF1F][\u300D\u300F]?\\S");
 
   final String text;
   final int words;
@@ -38,8 +38,10 @@ final class Block {
     String tail = stripClosers(text);
     this.ellipsisEnd = (text.endsWith("...") || text.endsWith("\u2026")) && words >= 6;
     char last = tail.isEmpty() ? ' ' : tail.charAt(tail.length() - 1);
-    this.sentenceEnd = last == '.' || last == '!' || last == '?' || last == '\u2026';
-    boolean closedLikeSentence = last == '.' || last == ',' || last == ';' || last == ':';
+    this.sentenceEnd = last == '.' || last == '!' || last == '?' || last == '\u2026' || last == '\u3002'
+        || last == '\uFF01' || last == '\uFF1F';
+    boolean closedLikeSentence = last == '.' || last == ',' || last == ';' || last == ':' || last == '\u3002'
+        || last == '\uFF0C' || last == '\uFF1B' || last == '\uFF1A' || last == '\u3001';
     int first = text.isEmpty() ? ' ' : text.codePointAt(0);
     this.headingLike = words >= 1 && words <= 25 && !closedLikeSentence && !Character.isLowerCase(first)
         && text.length() <= 250 && !INNER_SENTENCE_END.matcher(text).find();
@@ -82,17 +84,26 @@ final class Block {
     return out;
   }
 
+  /**
+   * Words: space-separated tokens, plus one word per two CJK characters (Chinese and Japanese are written without
+   * spaces; two characters a word is the usual estimate for Chinese news text).
+   */
   static int countWords(String s) {
     int n = 0;
+    int cjk = 0;
     boolean in = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean ws = s.charAt(i) == ' ';
+      char c = s.charAt(i);
+      boolean ws = c == ' ';
       if (!ws && !in) {
         n++;
       }
       in = !ws;
+      if (c >= '\u3040' && c <= '\u9FFF' || c >= '\uAC00' && c <= '\uD7AF' || c >= '\uF900' && c <= '\uFAFF') {
+        cjk++;
+      }
     }
-    return n;
+    return cjk == 0 ? n : n + cjk / 2;
   }
 
   static String stripClosers(String s) {

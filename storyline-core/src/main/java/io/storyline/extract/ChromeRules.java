@@ -1,5 +1,7 @@
 package io.storyline.extract;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -60,7 +62,8 @@ final class ChromeRules {
           + "translation|produced|graphics|written)\\s+by\\b"
           + "|^(?:\u00a9|\\(c\\)\\s|copyright\\b)"
           + "|\\ball rights reserved\\b"
-          + "|^(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)",
+          + "|^(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)"
+          + "|\\bcontributed(?:\\s+reporting)?\\s+to\\s+this\\s+(?:report|story|article)\\.?$",
       I);
   private static final Pattern SOURCE = Pattern.compile("^(?:source|sources|quelle|fuente)s?:\\s", I);
 
@@ -98,6 +101,15 @@ final class ChromeRules {
           + "|\\bchip in\\b|\\bone-time\\b|\\b(?:independent|quality|public-interest) journalism\\b"
           + "|\\bour (?:journalism|journalists|reporters|newsroom|reporting|mission|coverage)\\b"
           + "|\\b(?:reader|member)-(?:funded|supported)\\b|\\bas little as\\b|\\bwe rely on\\b", I);
+  /** A consent banner: cookies, the reader addressed, a request or a policy, and the site's use of them. */
+  private static final Pattern COOKIES = Pattern.compile(
+      "\\bcookies?\\b(?=.*\\b(?:we|you|your)\\b)(?=.*\\b(?:accept|agree|consent|policy|settings|preferences|"
+          + "continuing|experience)\\b)(?=.*\\b(?:use|uses|site|website|browse|browsing|browser)\\b)", I);
+  /** What may stand beside a date on a bare date line: weekdays, times, zones, separators. */
+  private static final Pattern DATE_LINE_REST = Pattern.compile(
+      "\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\b\\.?"
+          + "|\\b\\d{1,2}[:.h]\\d{2}(?::\\d{2})?\\b|\\b(?:am|pm|a\\.m\\.|p\\.m\\.|utc|gmt|bst|cet|cest|et|est|edt|"
+          + "pt|pst|pdt|ct|cst|cdt|ist|jst|msk|uhr)\\b|[-|,/\u2013\u2014:()]", I);
   private static final Pattern WE = Pattern.compile("\\b(?:we|we'll|we're|we've|our|us)\\b", I);
   private static final Pattern YOU = Pattern.compile("\\b(?:you|your|you're|you'll)\\b", I);
   private static final Pattern SPEECH = Pattern.compile(
@@ -128,7 +140,7 @@ final class ChromeRules {
     if (b.words <= 60 && (mayBeCaption(t) && CAPTION_END.matcher(tail(t)).find() || CAPTION_START.matcher(t).find())) {
       return Chrome.CAPTION;
     }
-    if (b.words <= 14 && !b.prose && STAMP.matcher(t).find()) {
+    if (b.words <= 14 && !b.prose && (STAMP.matcher(t).find() || onlyDate(t))) {
       return Chrome.TIMESTAMP;
     }
     if (b.words <= 60 && CREDIT.matcher(t).find()) {
@@ -143,7 +155,21 @@ final class ChromeRules {
     if (isAppeal(b)) {
       return Chrome.APPEAL;
     }
+    if (b.words <= 60 && !SPEECH.matcher(t).find() && COOKIES.matcher(t).find()) {
+      return Chrome.NAVIGATION;
+    }
     return null;
+  }
+
+  /** A line that is only a date (with weekday, time, zone): "Tue, 17/05/2016 - 19:42", "November 26, 2014". */
+  static boolean onlyDate(String t) {
+    List<DateFinder.Found> found = DateFinder.find(t);
+    if (found.isEmpty()) {
+      return false;
+    }
+    DateFinder.Found f = found.get(0);
+    String rest = t.substring(0, f.start()) + " " + t.substring(f.end());
+    return !hasLetterOrDigit(DATE_LINE_REST.matcher(rest).replaceAll(" "));
   }
 
   /** A wire service note: a short line wholly in parentheses, or an embargo line. Used before the body only. */
@@ -219,7 +245,7 @@ final class ChromeRules {
       return 0;
     }
     Matcher m = APPEAL_CUE.matcher(t);
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     while (m.find()) {
       seen.add(m.group().toLowerCase(Locale.ROOT));
     }

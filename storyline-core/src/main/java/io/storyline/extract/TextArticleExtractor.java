@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  *       heading between title and body with token Jaccard &ge; 0.6 to the title is an image title repeat (HuffPost
  *       prints the headline again over its lead picture).
  *   <li>Runs: units ending in a truncation ellipsis after a heading or another teaser, two or more in a
- *       document, are teaser snippets; between the first and last gallery counter (and the counter spacing after
- *       the last) everything is gallery; an appeal spreads to neighbours that carry an appeal cue or address the
- *       reader as we/you without reported speech (fundraising boxes).
+ *       document, are teaser snippets; after a list lead ("Read more:", "Related stories", "More from World") the
+ *       headline-like units up to the next sentence are teasers; between gallery counters numbered n, n+1, ... of
+ *       one total, at most 8 units apart (and the counter spacing after the last), everything is gallery; an
+ *       appeal spreads to neighbours that carry an appeal cue or address the reader as we/you without reported
+ *       speech (fundraising boxes).
  *   <li>Headings resolve backwards: a short heading-like unit takes the label of the unit after it (captions and
  *       bylines skipped): content if that is content, chrome if it is chrome or the text ends. So "Stalled Talks"
  *       followed by a paragraph stays, "More from World" followed by teasers and "Before You Go" followed by a
@@ -38,7 +40,11 @@ import java.util.regex.Pattern;
  *   <li>A trailing Reuters credit "(Reporting by ...; editing by ...)" is cut from the last paragraph.
  * </ol>
  * Every unit not labelled stays, in order, short quotes included: the rules remove what they recognise and never
- * "keep the best block". On the three seeds and METER this keeps every article paragraph (see the tests).
+ * "keep the best block". Measured: the three seeds keep every article paragraph and lose all their chrome
+ * (paragraph-by-paragraph tests); on the 1,058 METER texts only wire furniture goes (469 sign-offs, 251 bylines,
+ * 71 wire notes, 2 credits, 1 separator); fed whole flattened pages (the 130 Mozilla Readability test pages with
+ * every menu, share bar and footer as lines, see {@code FlattenedPagesTest}) the rules keep 96.8% of the article
+ * text (shingle recall; 99.0% before) while raising precision from 0.725 to 0.764.
  */
 final class TextArticleExtractor {
 
@@ -64,6 +70,18 @@ final class TextArticleExtractor {
   /** A wire sign-off run into the last paragraph: "... tomorrow afternoon. end". */
   private static final Pattern TRAILING_SIGN_OFF =
       Pattern.compile("(?<=[.!?\"'\u201D])\\s+(?i:end|ends|mfl|mf)$");
+
+  private static final Pattern COUNTER_NUMBERS = Pattern.compile("(\\d{1,3})\\s*(?:of|/|von|de|sur)\\s*(\\d{1,3})",
+      Pattern.CASE_INSENSITIVE);
+  /** Largest distance in units between two counters of one gallery (counter, control, caption, credit...). */
+  private static final int GALLERY_GAP = 8;
+  private static final Pattern LIST_LEAD = Pattern.compile(
+      "(?:read more|related(?: stories| articles| coverage| content| links)?|more (?:from|on|in|about) .{1,40}|"
+          + "more stories|most (?:read|popular|viewed|shared)|recommended(?: for you| stories)?|you may also like|"
+          + "you might also like|see also|also on .{1,40}|trending(?: now)?|top stories|latest(?: news| stories)?|"
+          + "further reading|editor's picks|don't miss|lesen sie auch|mehr zum thema|lire aussi|\u00e0 lire aussi|"
+          + "leer m\u00e1s|te puede interesar)\\s*:?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private final int maxChars;
 
@@ -154,21 +172,22 @@ final class TextArticleExtractor {
         b.chrome = Chrome.WIRE_NOTE;
       }
     }
-    for (int i = blocks.size() - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    for (int i = blocks.size() - 1; i >= 0; i--) {
       Block b = blocks.get(i);
-      if (!b.isChrome()) {
-        seen++;
-        if (ChromeRules.isSignOff(b)) {
-          b.chrome = Chrome.SIGN_OFF;
-          seen--;
-        }
+      if (b.isChrome()) {
+        continue;
       }
+      if (!ChromeRules.isSignOff(b)) {
+        break;
+      }
+      b.chrome = Chrome.SIGN_OFF;
     }
     markByline(blocks);
     firstProse = firstProse(blocks);
     markTitle(blocks, ctx.knownTitle(), wire != null, firstProse);
     markTeasers(blocks);
     markGallery(blocks);
+    markLists(blocks);
     spreadAppeals(blocks);
     resolveHeadings(blocks);
   }
@@ -278,24 +297,68 @@ final class TextArticleExtractor {
     return straight % 2 == 0 && s.chars().filter(c -> c == '\u201C').count() == s.chars().filter(c -> c == '\u201D').count();
   }
 
+  /**
+   * Gallery runs: counters numbered n, n+1, ... of the same total, at most {@value #GALLERY_GAP} units apart. The
+   * units between the counters of a run are gallery items, and so are the units after the last counter up to the
+   * run's spacing. A lone counter ("1 of 24" over a slideshow that was not flattened) is only itself.
+   */
   private static void markGallery(List<Block> blocks) {
-    List<Integer> counters = new ArrayList<>();
+    List<int[]> counters = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
-      if (b.chrome == Chrome.GALLERY && ChromeRules.COUNTER.matcher(b.text).matches()) {
-        counters.add(i);
+      if (b.chrome == Chrome.GALLERY) {
+        Matcher m = COUNTER_NUMBERS.matcher(b.text);
+        if (m.find() && ChromeRules.COUNTER.matcher(b.text).matches()) {
+          counters.add(new int[] {i, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
+        }
       }
     }
-    if (counters.size() < 2) {
-      return;
+    int start = 0;
+    for (int k = 1; k <= counters.size(); k++) {
+      boolean continues = k < counters.size()
+          && counters.get(k)[1] == counters.get(k - 1)[1] + 1
+          && counters.get(k)[2] == counters.get(k - 1)[2]
+          && counters.get(k)[0] - counters.get(k - 1)[0] <= GALLERY_GAP;
+      if (continues) {
+        continue;
+      }
+      if (k - start >= 2) {
+        int first = counters.get(start)[0];
+        int last = counters.get(k - 1)[0];
+        int spacing = (last - first) / (k - 1 - start);
+        for (int i = first; i < Math.min(blocks.size(), last + spacing); i++) {
+          Block b = blocks.get(i);
+          if (!b.isChrome() && !b.title) {
+            b.chrome = Chrome.GALLERY;
+          }
+        }
+      }
+      start = k;
     }
-    int first = counters.get(0);
-    int last = counters.get(counters.size() - 1);
-    int spacing = Math.max(1, (last - first) / (counters.size() - 1));
-    for (int i = first; i < Math.min(blocks.size(), last + spacing); i++) {
-      Block b = blocks.get(i);
-      if (!b.isChrome() && !b.title) {
-        b.chrome = Chrome.GALLERY;
+  }
+
+  /**
+   * A list lead ("Read more:", "Related stories", "More from World", "Most read") followed by headline-like units:
+   * the headlines (and truncated snippets) up to the next sentence-like paragraph are teasers.
+   */
+  private static void markLists(List<Block> blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      Block lead = blocks.get(i);
+      if (lead.title || lead.words > 8 || !LIST_LEAD.matcher(lead.text).matches()) {
+        continue;
+      }
+      if (!lead.isChrome()) {
+        lead.chrome = Chrome.NAVIGATION;
+      }
+      for (int j = i + 1; j < blocks.size(); j++) {
+        Block b = blocks.get(j);
+        if (b.isChrome() || b.title) {
+          continue;
+        }
+        if (!(b.headingLike && !b.prose) && !b.ellipsisEnd) {
+          break;
+        }
+        b.chrome = Chrome.TEASER;
       }
     }
   }
@@ -331,8 +394,10 @@ final class TextArticleExtractor {
       if (j == blocks.size()) {
         b.chrome = Chrome.NAVIGATION;
       } else if (blocks.get(j).isChrome()) {
-        Chrome next = blocks.get(j).chrome;
-        b.chrome = next == Chrome.APPEAL || next == Chrome.TEASER || next == Chrome.GALLERY ? next : Chrome.NAVIGATION;
+        Block next = blocks.get(j);
+        boolean box = next.chrome == Chrome.APPEAL && (next.prose || next.words > 12)
+            || next.chrome == Chrome.TEASER || next.chrome == Chrome.GALLERY;
+        b.chrome = box ? next.chrome : Chrome.NAVIGATION;
       }
     }
   }

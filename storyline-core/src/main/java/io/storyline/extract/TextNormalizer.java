@@ -1,6 +1,5 @@
 package io.storyline.extract;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +27,8 @@ final class TextNormalizer {
       "</?(?i:html|head|body|title|p|pre|br|hr|div|span|h[1-6]|center|img|a|b|i|u|em|strong|font|table|tr|td|th|"
           + "ul|ol|li|meta|link|script|style|section|article|header|footer|nav|figure|figcaption|blockquote)"
           + "(?:\\s[^<>]{0,500})?/?>");
+  /** A page's own structure: the whole text is an HTML page saved as text. */
+  private static final Pattern PAGE_TAG = Pattern.compile("<(?i:html|body|head)\\b[^<>]{0,500}>");
   private static final Pattern BLOCK_TAG = Pattern.compile(
       "</?(?i:html|body|p|pre|br|hr|div|h[1-6]|center|table|tr|li|ul|ol|section|article|header|footer|nav|"
           + "figure|blockquote)\\b[^<>]{0,500}>");
@@ -38,16 +39,12 @@ final class TextNormalizer {
 
   /**
    * Text with leaked HTML markup removed (block tags become line breaks, {@code head}, {@code script} and
-   * {@code style} elements go whole, common entities are decoded); unchanged when it has fewer than two tags.
+   * {@code style} elements go whole, common entities are decoded) when it is a whole page saved as text (it has
+   * an {@code html}, {@code head} or {@code body} tag); unchanged otherwise.
    */
   static String stripMarkup(String text) {
-    Matcher m = TAG.matcher(text);
-    int tags = 0;
-    while (tags < 2 && m.find()) {
-      tags++;
-    }
-    if (tags < 2) {
-      return text;
+    if (!PAGE_TAG.matcher(text).find()) {
+      return text; // tags in running text (an article quoting code) stay
     }
     String t = INVISIBLE.matcher(text).replaceAll("\n");
     t = BLOCK_TAG.matcher(t).replaceAll("\n");

@@ -78,7 +78,7 @@ class SeedsAcceptanceTest {
     assertThat(a.published()).isEqualTo(Instant.parse("2016-05-17T00:00:00Z"));
     assertThat(a.language()).isEqualTo("en");
     assertThat(a.agency()).isNull();
-    assertThat(a.removed()).containsEntry("timestamp", 1).containsEntry("teaser", 11);
+    assertThat(a.removed()).containsEntry("timestamp", 1).containsEntry("navigation", 1).containsEntry("teaser", 10);
     assertNoChrome(a);
   }
 

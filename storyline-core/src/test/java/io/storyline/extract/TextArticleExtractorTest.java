@@ -87,6 +87,25 @@ class TextArticleExtractorTest {
   }
 
   @Test
+  void bareDateLineIsATimestampAndDatesTheArticle() {
+    var r = extract(lines("Library to close", "Tuesday, 3 March 2020 | 10:15 GMT", P1, P2));
+    assertThat(r.paragraphs()).containsExactly(P1, P2);
+    assertThat(r.removed()).containsEntry("timestamp", 1);
+    assertThat(r.metadata().published()).isEqualTo(java.time.Instant.parse("2020-03-03T00:00:00Z"));
+    var notDate = extract(lines("Library to close", "Opening hours from 3 March 2020 are shorter", P1, P2));
+    assertThat(notDate.removed()).doesNotContainKey("timestamp");
+  }
+
+  @Test
+  void dropsCookieBannerButNotNewsAboutCookies() {
+    String banner = "We use cookies to give you the best experience on our website. By continuing to browse you "
+        + "agree to our cookie policy.";
+    String news = "The bakery sold 5,000 cookies on Saturday and said it would open a second shop next year.";
+    var r = extract(lines("Library to close", banner, P1, news, P2));
+    assertThat(r.paragraphs()).containsExactly(P1, news, P2);
+  }
+
+  @Test
   void headingThatOnlyIntroducesChromeGoesWithIt() {
     var r = extract(lines("Library to close", P1, P2, "Don't miss", "Sign up for our newsletter today!"));
     assertThat(r.paragraphs()).containsExactly(P1, P2);
