@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchCopiesCommand.class,
       BenchStoriesCommand.class,
       BenchServeCommand.class,
+      SparkCommand.Bench.class,
     })
 final class BenchCommand implements Runnable {
 

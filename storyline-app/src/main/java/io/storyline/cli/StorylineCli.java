@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       BenchCommand.class,
       StoriesCommand.class,
+      SparkCommand.class,
     })
 public final class StorylineCli implements Runnable {
 

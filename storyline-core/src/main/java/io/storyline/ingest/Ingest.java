@@ -111,6 +111,32 @@ public final class Ingest {
     };
   }
 
+  /**
+   * Opens one file under a name of the caller's choosing, for callers that list inputs themselves (the Spark job
+   * lists HDFS or S3 folders, copies a file to local disk and reads it here). Documents are read as
+   * {@link #open(List)} reads that file; the format comes from the file's name, as always. A text or HTML
+   * document gets {@code id} as its id, a JSON line without an id gets {@code id:line}; every location (for
+   * messages and problems) starts with {@code location} instead of the local path, e.g.
+   * {@code hdfs://nn/crawl/a.warc.gz@1234}.
+   *
+   * @throws NoSuchFileException      when {@code file} does not exist
+   * @throws IllegalArgumentException when {@code file} is a directory, or {@code id} or {@code location} is blank
+   */
+  public DocumentReader openFile(Path file, String id, String location) throws IOException {
+    Objects.requireNonNull(file, "file");
+    if (id == null || id.isBlank() || location == null || location.isBlank()) {
+      throw new IllegalArgumentException("id and location must not be blank, got id=\"" + id + "\" location=\""
+          + location + "\" for " + file);
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("openFile reads one file, got the directory " + file + "; use open(...)");
+    }
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "input not found; check the path");
+    }
+    return new InputReader(file, id, location, maxFileSize, json, problems);
+  }
+
   /** The largest file, JSON line or WARC record read, in bytes. */
   public long maxFileSize() {
     return maxFileSize;

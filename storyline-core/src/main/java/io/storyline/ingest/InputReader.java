@@ -27,6 +27,9 @@ final class InputReader implements DocumentReader {
   private final Consumer<ReadProblem> problems;
   private final Path exclude;
   private final SeenIds seen = new SeenIds();
+  /** For {@link Ingest#openFile}: the id and location the caller gave its one file; null otherwise. */
+  private final String namedId;
+  private final String namedLocation;
   private Path root;
   private FileWalker walker;
   private DocumentSource source;
@@ -39,6 +42,18 @@ final class InputReader implements DocumentReader {
     this.limit = limit;
     this.json = json;
     this.problems = problems;
+    this.namedId = null;
+    this.namedLocation = null;
+  }
+
+  /** Reads one file under the caller's id and location ({@link Ingest#openFile}). */
+  InputReader(Path file, String id, String location, long limit, ObjectMapper json, Consumer<ReadProblem> problems) {
+    this.inputs = List.of(file).iterator();
+    this.limit = limit;
+    this.json = json;
+    this.problems = problems;
+    this.namedId = id;
+    this.namedLocation = location;
   }
 
   @Override
@@ -100,7 +115,8 @@ final class InputReader implements DocumentReader {
       } else {
         root = null;
         if (!Files.exists(input)) {
-          problems.accept(new ReadProblem(input.toString(), "input disappeared before it was read",
+          problems.accept(new ReadProblem(namedLocation != null ? namedLocation : input.toString(),
+              "input disappeared before it was read",
               ReadProblem.Cause.UNREADABLE));
           continue;
         }
@@ -117,8 +133,8 @@ final class InputReader implements DocumentReader {
 
   private void open(Path file) {
     String name = file.getFileName().toString();
-    String id = root == null ? name : relativeId(root, file);
-    String location = file.toString();
+    String id = namedId != null ? namedId : root == null ? name : relativeId(root, file);
+    String location = namedLocation != null ? namedLocation : file.toString();
     sourceLocation = location;
     FileType type = FileType.of(name);
     try {

@@ -56,6 +56,30 @@ class FileReadingTest {
   }
 
   @Test
+  void openFileNamesDocumentsAndProblemsWithTheCallersIdAndLocation() throws IOException {
+    Path text = write(tmp.resolve("copy/story.txt"), "text");
+    List<ReadProblem> problems = new java.util.ArrayList<>();
+    Ingest ingest = Ingest.builder().problems(problems::add).build();
+    try (DocumentReader r = ingest.openFile(text, "2014/11/story.txt", "hdfs://nn/news/2014/11/story.txt")) {
+      RawDocument d = r.next().orElseThrow();
+      assertThat(d.id()).isEqualTo("2014/11/story.txt");
+      assertThat(d.location()).isEqualTo("hdfs://nn/news/2014/11/story.txt");
+      assertThat(r.next()).isEmpty();
+    }
+    Path feed = copy("jsonl/bad-lines.jsonl", tmp);
+    try (DocumentReader r = ingest.openFile(feed, "feeds/bad-lines.jsonl", "s3a://bucket/feeds/bad-lines.jsonl")) {
+      assertThat(r.stream().map(RawDocument::id)).contains("ok-1", "feeds/bad-lines.jsonl:7");
+    }
+    assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.location())
+        .startsWith("s3a://bucket/feeds/bad-lines.jsonl:"));
+    assertThatThrownBy(() -> ingest.openFile(tmp, "x", "y")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("directory");
+    assertThatThrownBy(() -> ingest.openFile(text, " ", "y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ingest.openFile(tmp.resolve("gone.txt"), "x", "y"))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
   void skipsHiddenFilesAndDirectories() throws IOException {
     Path root = tmp.resolve("site");
     write(root.resolve(".DS_Store"), "junk");
