@@ -1,5 +1,9 @@
 package io.storyline.cli;
 
+import io.storyline.copies.CopyDetector;
+import io.storyline.copies.CopyDocument;
+import io.storyline.copies.CopyIndex;
+import io.storyline.copies.CopyResult;
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
 import io.storyline.stories.Assignment;
@@ -7,6 +11,7 @@ import io.storyline.stories.Story;
 import io.storyline.stories.StoryClusterer;
 import io.storyline.stories.StoryInput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,15 +71,24 @@ final class StoriesCommand implements Callable<Integer> {
       List<String> entities, String topic) {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Extractor extractor = Extractor.create();
-    List<StoryInput> batch = new ArrayList<>();
-    try (InputRun run = InputRun.start(io, spec)) {
+    List<Article> articles = new ArrayList<>();
+    Path texts = Files.createTempFile("storyline-stories-", ".texts");
+    try (InputRun run = InputRun.start(io, spec);
+        CopyIndex copies = CopyDetector.builder().build().newIndex(texts)) {
       run.forEach(doc -> {
         Article a = extractor.extract(doc);
-        // Copy groups come from the copies stage once it is on main; until then documents have none.
-        batch.add(new StoryInput(a, null));
+        articles.add(a);
+        copies.add(CopyDocument.of(a));
       });
+      // Copy groups need the whole corpus; a group always lies inside one story.
+      Map<String, String> groupOf = new HashMap<>();
+      copies.results().forEach((CopyResult r) -> groupOf.put(r.id(), String.valueOf(r.group())));
+      List<StoryInput> batch = new ArrayList<>(articles.size());
+      for (Article a : articles) {
+        batch.add(new StoryInput(a, groupOf.get(a.id())));
+      }
       StoryClusterer.Builder b = StoryClusterer.builder().embeddings(embeddings);
       if (threshold != null) {
         b.threshold(threshold);
@@ -99,6 +113,8 @@ final class StoriesCommand implements Callable<Integer> {
         writeStories(stories);
       }
       return run.finish();
+    } finally {
+      Files.deleteIfExists(texts);
     }
   }
 

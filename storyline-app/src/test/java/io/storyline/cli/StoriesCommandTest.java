@@ -27,20 +27,24 @@ class StoriesCommandTest {
   }
 
   @Test
-  void undatedSeedFilesGetStoriesAndSayWhichDateWasUsed() {
-    // The seed files carry no machine-readable date for the reader: the first takes the arrival time, the
-    // others the previous document's (until date extraction lands, the extractor finds none either).
+  void seedsGiveOneCopyGroupInOneStoryAndTwoStoriesOfOneTopicSayingWhichDateWasUsed() {
+    // 001 and 003 carry their dates in the text (dateline, "Last update"); 000 has none and takes the previous
+    // document's time, which the output says.
     CliRun run = CliRun.of("stories", "--no-embeddings", IngestFixtures.examplesSeeds().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     Map<String, JsonNode> doc = byId(run);
     assertThat(doc).hasSize(3);
-    assertThat(doc.get("001_ad8f6daf88e7a778.txt").get("story").asText())
-        .isEqualTo(doc.get("000_07f4cbc89c93d9ec.txt").get("story").asText());
-    assertThat(doc.values()).allSatisfy(n -> {
-      assertThat(n.get("topic").asText()).isNotBlank();
-      assertThat(n.get("date").asText()).isIn("arrival", "previous_document");
-      assertThat(n.get("dateNote").asText()).isEqualTo("no publication date");
-    });
+    JsonNode a = doc.get("000_07f4cbc89c93d9ec.txt");
+    JsonNode b = doc.get("001_ad8f6daf88e7a778.txt");
+    JsonNode c = doc.get("003_0eaa330e43070bbf.txt");
+    assertThat(a.get("group").asText()).isEqualTo(b.get("group").asText()).isNotEqualTo(c.get("group").asText());
+    assertThat(a.get("story").asText()).isEqualTo(b.get("story").asText()).isNotEqualTo(c.get("story").asText());
+    assertThat(doc.values()).allSatisfy(n -> assertThat(n.get("topic").asText()).isEqualTo(a.get("topic").asText()));
+    assertThat(b.get("date").asText()).isEqualTo("published");
+    assertThat(b.get("published").asText()).startsWith("2014-11-26");
+    assertThat(c.get("published").asText()).startsWith("2016-05-17");
+    assertThat(a.get("date").asText()).isIn("arrival", "previous_document");
+    assertThat(a.get("dateNote").asText()).isEqualTo("no publication date");
   }
 
   @Test

@@ -1,0 +1,385 @@
+package io.storyline.copies;
+
+import io.storyline.fingerprint.Fingerprinter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+/**
+ * An online copy index: add one document at a time and get at once what it copies and how much, without any
+ * rebuild; ask for the groups, origins and final relations of everything added so far with {@link #results()}.
+ * Made by {@link CopyDetector#newIndex()}; safe to share between threads: checks run in parallel under a shared
+ * lock, insertions one at a time (a document added meanwhile by another thread that may be a source triggers a
+ * second check). The documents added are not modified.
+ *
+ * <p><b>Lifecycle.</b> {@code add}/{@code query} any number of times, {@code results()} whenever needed (it
+ * reflects everything added so far), {@code save} to persist, {@code close} to release the text file.
+ *
+ * <p><b>How a document is checked</b> ({@link #add} and {@link #query}):
+ * <ol>
+ *   <li>normalise, tokenise, shingle (4 words), fingerprint: exact normalised hash and a MinHash signature;</li>
+ *   <li>candidates: documents sharing an LSH band of the signature (near-duplicates, {@code LshIndex}) or a
+ *       sampled shingle ({@code PostingIndex}; cut, extended and partial copies), at most 16, most shared first;</li>
+ *   <li>verification on the words of both texts ({@code Reuse}): containment, resemblance, reused share and
+ *       traced share; then {@code exact} (same normalised text), {@code near} (wholly derived),
+ *       {@code partial} or {@code unique}.</li>
+ * </ol>
+ * Texts shorter than the shingle size are never compared: {@code unique}, with the reason.
+ *
+ * <p><b>Groups and origins</b> ({@link #results()}): documents joined by an exact or near relation (in either
+ * direction) form a copy group, the connected components of a union-find. The group's origin is the first of its
+ * members by: being a wire service's own copy (outlet is an agency such as PA, Reuters, AP), then crediting an
+ * agency, then the earliest publication time, then the most shingles (most complete), then the first added. The
+ * origin is {@code original}; other members are {@code exact} when their normalised text equals the origin's or a
+ * linked member's, else {@code near}. Members without an agency credit inherit the group's (the origin's, else the
+ * most credited). A document outside any group is {@code partial} when it takes a substantial part of its text
+ * from others (when two documents take from each other, the better-ranked one is the source), else {@code unique}.
+ */
+public final class CopyIndex implements Closeable {
+  /** Score of a candidate per shared LSH band; posting hits add 1 or 2. */
+  static final int LSH_SCORE = 1 << 16;
+  final CopyDetector detector;
+  final Fingerprinter fp;
+  final DocTable docs;
+  final LshIndex lsh;
+  final PostingIndex postings;
+  final DfTable df;
+  final EdgeList edges;
+  final TextStore texts;
+  private final AnalysisCache cache;
+  private final ThreadLocal<Candidates> candidates = ThreadLocal.withInitial(Candidates::new);
+  /** Checks run under the read lock, in parallel; insertions and group snapshots under the write lock. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  CopyIndex(CopyDetector detector, TextStore texts) {
+    this(detector, new DocTable(), new LshIndex(detector.bands, detector.rows, detector.fingerprinter.seed(), 1024),
+        new PostingIndex(detector.sampling, 1024), new DfTable(), new EdgeList(), texts);
+  }
+
+  CopyIndex(CopyDetector detector, DocTable docs, LshIndex lsh, PostingIndex postings, DfTable df, EdgeList edges,
+      TextStore texts) {
+    this.detector = detector;
+    this.fp = detector.fingerprinter;
+    this.docs = docs;
+    this.lsh = lsh;
+    this.postings = postings;
+    this.df = df;
+    this.edges = edges;
+    this.texts = texts;
+    this.cache = new AnalysisCache(detector.cacheBytes);
+  }
+
+  /**
+   * Adds a document and returns what it copies from the documents added before it.
+   *
+   * @throws IllegalArgumentException when a document with the same id was already added
+   */
+  public CopyMatch add(CopyDocument doc) {
+    Objects.requireNonNull(doc, "doc");
+    Analysis a = Analysis.of(fp, doc.text()); // no lock: threads adding at once analyse in parallel
+    int seen;
+    Checked c;
+    lock.readLock().lock();
+    try {
+      seen = docs.size;
+      c = check(a); // shared lock: threads check in parallel against the documents added so far
+    } finally {
+      lock.readLock().unlock();
+    }
+    lock.writeLock().lock();
+    try {
+      if (docs.size > seen && relatedToAny(a, seen, docs.size)) {
+        c = check(a); // a document added meanwhile by another thread may be a source: check again
+      }
+      return insert(doc, a, c);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private CopyMatch insert(CopyDocument doc, Analysis a, Checked c) {
+    if (docs.find(doc.id()) >= 0) {
+      throw new IllegalArgumentException("document id already in the index: " + doc.id()
+          + "; ids must be unique (query() checks a document without adding it)");
+    }
+    int flags = Agencies.canonical(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
+    if (!a.hasShingles()) {
+      flags |= DocTable.TOO_SHORT;
+    }
+    Relation r = c.relation();
+    flags |= r == Relation.NEAR || r == Relation.EXACT ? DocTable.ADDED_NEAR : 0;
+    flags |= r == Relation.PARTIAL ? DocTable.ADDED_PARTIAL : 0;
+    String agency = doc.agency() != null ? doc.agency() : Agencies.canonical(doc.outlet()); // a wire's own copy
+    int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), a.shinglesInOrder.length,
+        doc.published(), agency, flags);
+    texts.put(d, doc.text());
+    if (a.hasShingles()) {
+      lsh.add(d, lsh.keys(a.fingerprint.minHash()));
+      postings.add(d, postings.keys(a.shinglesInOrder));
+      cache.put(d, a);
+    }
+    df.add(a.tokens);
+    recordRelations(d, c);
+    return c.match(doc.id());
+  }
+
+  /** What {@code doc} copies from the indexed documents, without adding it. */
+  public CopyMatch query(CopyDocument doc) {
+    Objects.requireNonNull(doc, "doc");
+    Analysis a = Analysis.of(fp, doc.text());
+    lock.readLock().lock();
+    try {
+      return check(a).match(doc.id());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Final copy information of every document added so far, in insertion order, computed lazily from the
+   * index (a few arrays of one int per document while the stream is open).
+   */
+  public Stream<CopyResult> results() {
+    Grouping g = withWriteLock(() -> new Grouping(docs, edges, fp.shingleSize()));
+    return java.util.stream.IntStream.range(0, g.size()).mapToObj(d -> withReadLock(() -> g.result(d)));
+  }
+
+  /** The final copy information of one document, or {@code null} when no document has this id. */
+  public CopyResult result(String id) {
+    Objects.requireNonNull(id, "id");
+    return withWriteLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+    });
+  }
+
+  /** The text of an indexed document, or {@code null} when no document has this id. */
+  public String text(String id) {
+    Objects.requireNonNull(id, "id");
+    return withReadLock(() -> {
+      int d = docs.find(id);
+      return d < 0 ? null : texts.get(d);
+    });
+  }
+
+  /** Number of documents added. */
+  public int size() {
+    return withReadLock(() -> docs.size);
+  }
+
+  /**
+   * Writes the index (settings, documents, LSH bands, postings, relations, word frequencies and texts) in a
+   * compact binary format with a version header; {@link CopyDetector#load} reads it back.
+   */
+  public void save(OutputStream out) throws IOException {
+    lock.writeLock().lock();
+    try {
+      IndexFile.write(this, out);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Closes the text file of an on-disk index (and deletes it). */
+  @Override
+  public void close() throws IOException {
+    lock.writeLock().lock();
+    try {
+      texts.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Sizes of the index, for monitoring and the benchmark. */
+  public Stats stats() {
+    return withReadLock(() -> new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
+        8L << 20, texts.overheadBytes(), cache.bytes()));
+  }
+
+  private <T> T withReadLock(java.util.function.Supplier<T> f) {
+    lock.readLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private <T> T withWriteLock(java.util.function.Supplier<T> f) {
+    lock.writeLock().lock();
+    try {
+      return f.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with {@code a}. */
+  private boolean relatedToAny(Analysis a, int from, int to) {
+    if (!a.hasShingles()) {
+      return false;
+    }
+    int[] bands = lsh.keys(a.fingerprint.minHash());
+    int[] keys = postings.keys(a.shinglesInOrder);
+    for (int d = from; d < to; d++) {
+      if (docs.has(d, DocTable.TOO_SHORT)) {
+        continue;
+      }
+      Analysis other = analysis(d);
+      int[] otherBands = lsh.keys(other.fingerprint.minHash());
+      for (int b = 0; b < bands.length; b++) {
+        if (bands[b] == otherBands[b]) {
+          return true;
+        }
+      }
+      int[] otherKeys = postings.keys(other.shinglesInOrder);
+      for (int k : keys) {
+        if (Arrays.binarySearch(otherKeys, k) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sizes of a copy index; bytes are the capacity of the arrays, i.e. heap in use.
+   *
+   * @param documents      documents added
+   * @param relations      verified relations recorded between documents
+   * @param documentBytes  per-document columns and the id lookup
+   * @param lshBytes       LSH band table
+   * @param postingBytes   shingle posting table
+   * @param relationBytes  recorded relations
+   * @param frequencyBytes word frequency table (fixed)
+   * @param textStoreBytes offsets of stored texts (the texts themselves are in memory or in a file)
+   * @param cacheBytes     analyses of recently seen texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
+   */
+  public record Stats(int documents, int relations, long documentBytes, long lshBytes, long postingBytes,
+      long relationBytes, long frequencyBytes, long textStoreBytes, long cacheBytes) {
+
+    /** Heap of the index proper: everything but the stored texts and the cache. */
+    public long indexBytes() {
+      return documentBytes + lshBytes + postingBytes + relationBytes + frequencyBytes;
+    }
+  }
+
+  private Checked check(Analysis a) {
+    if (!a.hasShingles()) {
+      return new Checked(this, new Reuse.Outcome(), new int[0], "text has " + a.tokens.size() + " word"
+          + (a.tokens.size() == 1 ? "" : "s") + "; at least " + fp.shingleSize() + " are needed to compare it");
+    }
+    Candidates candidates = this.candidates.get();
+    candidates.clear();
+    lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
+    postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);
+    int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs.shingles, postings.sampling());
+    Analysis[] analyses = new Analysis[top.length];
+    for (int i = 0; i < top.length; i++) {
+      analyses[i] = analysis(top[i]);
+    }
+    Reuse.Outcome o = Reuse.verify(a, analyses, top.length, df, detector.partialReused,
+        detector.nearTraced);
+    return new Checked(this, o, top, null);
+  }
+
+  private Analysis analysis(int doc) {
+    Analysis a = cache.get(doc);
+    if (a == null) {
+      a = Analysis.of(fp, texts.get(doc));
+      cache.put(doc, a);
+    }
+    return a;
+  }
+
+  private void recordRelations(int d, Checked c) {
+    Reuse.Pair best = null;
+    boolean pairNear = false;
+    double tn = detector.nearTraced;
+    double tp = detector.partialReused;
+    int[] flags = new int[c.outcome.sources.length];
+    for (int i = 0; i < flags.length; i++) {
+      Reuse.Pair p = c.outcome.sources[i];
+      int f = p.exact ? EdgeList.EXACT : 0;
+      if (p.traced >= tn && p.reused >= tp) {
+        f |= EdgeList.A_NEAR_B;
+      }
+      if (p.reverseTraced >= tn && p.reverseReused >= tp && p.reused >= tp) {
+        f |= EdgeList.B_NEAR_A; // the source is a cut version of this document
+      }
+      if (p.reused >= tp) {
+        f |= EdgeList.A_PARTIAL_B;
+      }
+      if (p.reverseReused >= tp) {
+        f |= EdgeList.B_PARTIAL_A;
+      }
+      pairNear |= (f & (EdgeList.EXACT | EdgeList.A_NEAR_B | EdgeList.B_NEAR_A)) != 0;
+      if (best == null || p.reused > best.reused) {
+        best = p;
+      }
+      flags[i] = f;
+    }
+    Relation r = c.relation();
+    for (int i = 0; i < flags.length; i++) {
+      Reuse.Pair p = c.outcome.sources[i];
+      if (p == best && r == Relation.NEAR && !pairNear) {
+        flags[i] |= EdgeList.A_NEAR_B; // wholly derived from several sources together: joins the main one
+      }
+      if ((r == Relation.NEAR || r == Relation.PARTIAL) && p.reused >= Reuse.KEEP) {
+        flags[i] |= EdgeList.A_PARTIAL_B; // contributes to a derivation from several sources
+      }
+      if (flags[i] != 0) {
+        int s = c.docs[p.index];
+        edges.add(d, s, p.containment, p.reverseContainment, p.resemblance, flags[i]);
+        if ((flags[i] & (EdgeList.EXACT | EdgeList.A_NEAR_B | EdgeList.B_NEAR_A)) != 0) {
+          docs.union(d, s);
+        }
+      }
+    }
+  }
+
+  /** The verified outcome of one check, and its classification. */
+  private static final class Checked {
+    final CopyIndex index;
+    final Reuse.Outcome outcome;
+    final int[] docs;
+    final String reason;
+
+    Checked(CopyIndex index, Reuse.Outcome outcome, int[] docs, String reason) {
+      this.index = index;
+      this.outcome = outcome;
+      this.docs = docs;
+      this.reason = reason;
+    }
+
+    Relation relation() {
+      for (Reuse.Pair p : outcome.sources) {
+        if (p.exact) {
+          return Relation.EXACT;
+        }
+      }
+      if (outcome.reused >= index.detector.partialReused) {
+        return outcome.traced >= index.detector.nearTraced ? Relation.NEAR : Relation.PARTIAL;
+      }
+      return Relation.UNIQUE;
+    }
+
+    CopyMatch match(String id) {
+      List<Source> sources = new ArrayList<>();
+      Reuse.Pair[] ps = outcome.sources.clone();
+      Arrays.sort(ps, Comparator.comparingDouble((Reuse.Pair p) -> -p.containment));
+      for (Reuse.Pair p : ps) {
+        sources.add(new Source(index.docs.id(docs[p.index]), p.containment, p.resemblance));
+      }
+      return new CopyMatch(id, relation(), sources, outcome.reused, outcome.traced, reason);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.storyline.copies;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Verified text-sharing relations between two documents, recorded when the later one is added. About 21 bytes
+ * per relation; most documents have none.
+ */
+final class EdgeList {
+  /** {@code a} and {@code b} normalise to the same text. */
+  static final int EXACT = 1;
+  /** {@code a} is wholly derived from {@code b} (traced and reused shares above the thresholds). */
+  static final int A_NEAR_B = 2;
+  /** {@code b} is wholly derived from {@code a}. */
+  static final int B_NEAR_A = 4;
+  /** {@code a} takes a substantial part of its text from {@code b}. */
+  static final int A_PARTIAL_B = 8;
+  /** {@code b} takes a substantial part of its text from {@code a}. */
+  static final int B_PARTIAL_A = 16;
+
+  int[] a = new int[256];
+  int[] b = new int[256];
+  float[] containmentAb = new float[256];
+  float[] containmentBa = new float[256];
+  float[] resemblance = new float[256];
+  byte[] flags = new byte[256];
+  int size;
+
+  void add(int docA, int docB, double cAb, double cBa, double jab, int f) {
+    if (size == a.length) {
+      int n = size * 2;
+      a = Arrays.copyOf(a, n);
+      b = Arrays.copyOf(b, n);
+      containmentAb = Arrays.copyOf(containmentAb, n);
+      containmentBa = Arrays.copyOf(containmentBa, n);
+      resemblance = Arrays.copyOf(resemblance, n);
+      flags = Arrays.copyOf(flags, n);
+    }
+    a[size] = docA;
+    b[size] = docB;
+    containmentAb[size] = (float) cAb;
+    containmentBa[size] = (float) cBa;
+    resemblance[size] = (float) jab;
+    flags[size] = (byte) f;
+    size++;
+  }
+
+  long bytes() {
+    return a.length * 21L;
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeInt(size);
+    for (int i = 0; i < size; i++) {
+      out.writeInt(a[i]);
+      out.writeInt(b[i]);
+      out.writeFloat(containmentAb[i]);
+      out.writeFloat(containmentBa[i]);
+      out.writeFloat(resemblance[i]);
+      out.writeByte(flags[i]);
+    }
+  }
+
+  static EdgeList read(DataInputStream in, int docs) throws IOException {
+    EdgeList e = new EdgeList();
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("corrupt index: negative relation count " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      int x = in.readInt();
+      int y = in.readInt();
+      if (x < 0 || x >= docs || y < 0 || y >= docs) {
+        throw new IOException("corrupt index: relation " + i + " names document " + Math.max(x, y) + " of " + docs);
+      }
+      e.add(x, y, in.readFloat(), in.readFloat(), in.readFloat(), in.readByte());
+    }
+    return e;
+  }
+}

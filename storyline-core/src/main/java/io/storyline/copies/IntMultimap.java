@@ -1,0 +1,151 @@
+package io.storyline.copies;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * A compact multimap from 32-bit keys to document numbers, the storage of both the LSH bands and the shingle
+ * postings. One {@code long} per entry ({@code key << 32 | doc + 1}; 0 marks an empty slot) in one open-addressing
+ * table with linear probing, so an entry costs 8 bytes divided by the load factor and a lookup reads consecutive
+ * memory. Entries of one key sit in one probe run. The table grows by half when 85% full, so the load stays
+ * between 0.57 and 0.85 (about 11.5 bytes per entry on average; doubling at 0.8 would average 13.7): capacities
+ * are not powers of two, and a key's home slot is {@code hash * capacity >>> 32} (Lemire's fast range).
+ *
+ * <p>A key may hold at most {@code cap} documents: beyond that it is boilerplate (a shingle of a site footer, a
+ * band of a text copied hundreds of times) and further documents are not added. Lookups still return the first
+ * {@code cap}, which is enough to link a new copy to its group. Not thread-safe.
+ */
+final class IntMultimap {
+  private static final double MAX_LOAD = 0.85;
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+  private long[] table;
+  private int size;
+  private final int cap;
+
+  IntMultimap(int initialCapacity, int cap) {
+    table = new long[Math.max(16, initialCapacity)];
+    this.cap = cap;
+  }
+
+  /** Adds {@code doc} under {@code key}; false when the key already holds {@code cap} documents. */
+  boolean put(int key, int doc) {
+    if (size + 1 > table.length * MAX_LOAD) {
+      resize();
+    }
+    int same = 0;
+    for (int slot = slot(key); ; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        table[slot] = entry(key, doc);
+        size++;
+        return true;
+      }
+      if ((int) (e >>> 32) == key && ++same >= cap) {
+        return false;
+      }
+    }
+  }
+
+  /** Calls {@code sink} with every document under {@code key} (at most {@code cap}). */
+  void get(int key, DocSink sink) {
+    for (int slot = slot(key); ; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        return;
+      }
+      if ((int) (e >>> 32) == key) {
+        sink.accept((int) e - 1);
+      }
+    }
+  }
+
+  /** Copies the documents under {@code key} (at most {@code cap}) into {@code out}; returns how many. */
+  int get(int key, int[] out) {
+    int n = 0;
+    for (int slot = slot(key); ; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        return n;
+      }
+      if ((int) (e >>> 32) == key && n < out.length) {
+        out[n++] = (int) e - 1;
+      }
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  long bytes() {
+    return (long) table.length * Long.BYTES;
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    out.writeInt(size);
+    for (long e : table) {
+      if (e != 0) {
+        out.writeLong(e);
+      }
+    }
+  }
+
+  static IntMultimap read(DataInputStream in, int cap) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("corrupt index: negative entry count " + n);
+    }
+    IntMultimap m = new IntMultimap((int) Math.min(MAX_CAPACITY, (long) (n / 0.7) + 16), cap);
+    for (int i = 0; i < n; i++) {
+      m.insertRaw(in.readLong());
+    }
+    return m;
+  }
+
+  private void resize() {
+    long[] old = table;
+    if (old.length >= MAX_CAPACITY) {
+      throw new IllegalStateException("copy index is full: " + size + " entries; split the corpus");
+    }
+    table = new long[(int) Math.min(MAX_CAPACITY, old.length + (old.length >> 1))];
+    size = 0;
+    for (long e : old) {
+      if (e != 0) {
+        insertRaw(e);
+      }
+    }
+  }
+
+  private void insertRaw(long e) {
+    if (size + 1 > table.length * MAX_LOAD) {
+      resize();
+    }
+    int slot = slot((int) (e >>> 32));
+    while (table[slot] != 0) {
+      slot = next(slot);
+    }
+    table[slot] = e;
+    size++;
+  }
+
+  private int slot(int key) {
+    int h = key * 0x9E3779B9; // keys are hash bits already; the multiply and shift spread any regularity
+    h ^= h >>> 16;
+    return (int) (((h & 0xffffffffL) * table.length) >>> 32);
+  }
+
+  private int next(int slot) {
+    return slot + 1 == table.length ? 0 : slot + 1;
+  }
+
+  private static long entry(int key, int doc) {
+    return ((long) key << 32) | ((doc + 1) & 0xffffffffL);
+  }
+
+  /** Receives document numbers. */
+  @FunctionalInterface
+  interface DocSink {
+    void accept(int doc);
+  }
+}

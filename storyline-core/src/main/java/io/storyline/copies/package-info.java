@@ -1,0 +1,30 @@
+/**
+ * Copies of one text across outlets: exact copies, near-duplicates, partial reuse, the copy group's original, and
+ * what each outlet changed.
+ *
+ * <p><b>In:</b> {@link io.storyline.copies.CopyDocument}s (an extracted article's id, clean text, publication time,
+ * outlet and credited agency), one at a time. <b>Out:</b> at once, a {@link io.storyline.copies.CopyMatch} ("copy
+ * of what, how much": relation and sources with containment and resemblance); at any time, a
+ * {@link io.storyline.copies.CopyResult} per document (copy group, relation {@code original / exact / near /
+ * partial / unique}, sources, origin, agency); on demand, a word-level {@link io.storyline.copies.TextDiff}.
+ *
+ * <pre>{@code
+ * CopyIndex index = CopyDetector.builder().build().newIndex();
+ * CopyMatch m = index.add(CopyDocument.of(article));
+ * index.results().forEach(r -> System.out.println(r.id() + " " + r.relation() + " of " + r.origin()));
+ * }</pre>
+ *
+ * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 40
+ * bytes of columns ({@code DocTable}), 8 LSH band entries ({@code LshIndex}: MinHash near-duplicates, S-curve in
+ * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
+ * copies whatever the size ratio); texts go to a {@code TextStore} (memory or a file) because candidates are
+ * verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word runs, traced share of
+ * sentences). Verified relations ({@code EdgeList}) join copy groups in a union-find; groups, origins and
+ * inherited agencies are derived from them when asked ({@code Grouping}), so a late wire copy can still become
+ * its group's origin. {@code IndexFile} saves and loads the whole index. {@code WordDiff} and
+ * {@code ReaderText} make diffs of what readers see (credits and bylines included).
+ *
+ * <p><b>Threads.</b> {@link io.storyline.copies.CopyIndex} is thread-safe; documents added from several threads
+ * are tokenised and fingerprinted in parallel, then checked and inserted one at a time.
+ */
+package io.storyline.copies;

@@ -1,0 +1,84 @@
+package io.storyline.spark;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.storyline.extract.Article;
+import io.storyline.extract.Extractor;
+import io.storyline.extract.TemplateModel;
+import io.storyline.ingest.DocumentReader;
+import io.storyline.ingest.Ingest;
+import io.storyline.ingest.RawDocument;
+import io.storyline.ingest.ReadProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** One run of the job in tests, its output read back; and what the single-machine library gives. */
+record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String, Object>> problems) {
+
+  static JobRun of(Path out, UnaryOperator<StorylineJob.Builder> options, Path... inputs) {
+    StorylineJob.Builder b = StorylineJob.builder()
+        .inputs(Stream.of(inputs).map(Path::toString).toList())
+        .output(out.toString());
+    JobReport report = options.apply(b).build().run(LocalSpark.session());
+    return new JobRun(report, readLines(out.resolve(Output.ARTICLES)), readLines(out.resolve(Output.PROBLEMS)));
+  }
+
+  static List<Map<String, Object>> readLines(Path dir) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> parts = Files.list(dir)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+        for (String line : Files.readAllLines(p)) {
+          out.add(Output.MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { }));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  List<String> ids() {
+    return lines.stream().map(l -> (String) l.get("id")).toList();
+  }
+
+  /**
+   * What {@code storyline extract} gives for the same inputs (learn templates over everything, then extract), as
+   * the job's JSON lines with the later stages' fields empty; and its problems.
+   */
+  static JobRun reference(Path... inputs) {
+    List<ReadProblem> problems = new ArrayList<>();
+    TemplateModel model = TemplateModel.create();
+    Extractor extractor = Extractor.builder().templates(model).build();
+    List<RawDocument> docs = new ArrayList<>();
+    try (DocumentReader r = Ingest.builder().problems(problems::add).build().open(inputs)) {
+      r.stream().forEach(docs::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    docs.forEach(model::learn);
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (RawDocument d : docs) {
+      Article a = extractor.extract(d);
+      String json = Output.json(Output.Line.of(DocumentResult.of(ArticleRecord.of(0, d.location(), a))));
+      try {
+        lines.add(Output.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    List<Map<String, Object>> problemLines = problems.stream()
+        .map(p -> Map.<String, Object>of("location", p.location(), "reason", p.reason(),
+            "cause", p.cause().name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
+    return new JobRun(null, lines, problemLines);
+  }
+}
