@@ -49,6 +49,7 @@ final class InputReader implements DocumentReader {
   /** Reads one file under the caller's id and location ({@link Ingest#openFile}). */
   InputReader(Path file, String id, String location, long limit, ObjectMapper json, Consumer<ReadProblem> problems) {
     this.inputs = List.of(file).iterator();
+    this.exclude = null;
     this.limit = limit;
     this.json = json;
     this.problems = problems;
