@@ -90,6 +90,15 @@ public final class StoryClusterer {
     return PublicationOrder.sort(batch, clock.instant());
   }
 
+  /**
+   * Why a publication date cannot place a document in the stream ({@code null} when it can): missing, the epoch (a
+   * parse default), or more than a day after {@code now}. Public for callers that order or block a stream themselves
+   * (the Spark job computes {@link #inPublicationOrder}'s order across a cluster).
+   */
+  public static String dateProblem(Instant published, Instant now) {
+    return DateCheck.problem(published, Objects.requireNonNull(now, "now"));
+  }
+
   /** Adds one document; see {@link #add(Article, String)}. */
   public Assignment add(StoryInput input) {
     return add(input.article(), input.copyGroup());

@@ -21,4 +21,12 @@ record DocumentResult(ArticleRecord article, Long group, String relation, String
   long order() {
     return article.order();
   }
+
+  DocumentResult withCopies(long group, String relation) {
+    return new DocumentResult(article, group, relation, story, topic);
+  }
+
+  DocumentResult withStory(String story, String topic) {
+    return new DocumentResult(article, group, relation, story, topic);
+  }
 }

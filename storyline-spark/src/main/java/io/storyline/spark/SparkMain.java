@@ -75,6 +75,24 @@ public final class SparkMain implements Callable<Integer> {
       description = "Do not learn and remove lines repeated across a source's pages (as 'extract --no-templates').")
   boolean noTemplates;
 
+  @Option(names = "--no-stories", description = "Skip story and topic clustering (story and topic stay null).")
+  boolean noStories;
+
+  @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Add MiniLM sentence embeddings to the story features (default: on, as 'storyline stories'; "
+          + "--no-embeddings is several times faster).")
+  boolean embeddings;
+
+  @Option(names = "--story-block", paramLabel = "DAYS", defaultValue = "28",
+      description = "Days of publication time clustered as one block (default ${DEFAULT-VALUE}); stories are "
+          + "stitched across blocks.")
+  int storyBlockDays;
+
+  @Option(names = "--lead-in", paramLabel = "DAYS", defaultValue = "7",
+      description = "Days before a block replayed first, to rebuild the stories open at its start (default "
+          + "${DEFAULT-VALUE}, at least 3).")
+  int leadInDays;
+
   @Option(names = "--ui", description = "Keep the Spark web UI on in local mode (off by default here).")
   boolean ui;
 
@@ -113,6 +131,8 @@ public final class SparkMain implements Callable<Integer> {
         .formats(formats(formats))
         .maxFileSize(parseSize(maxFileSize))
         .templates(!noTemplates)
+        .stories(!noStories)
+        .embeddings(embeddings)
         .log(line -> {
           if (!quiet) {
             err.println(NAME + ": " + line);
@@ -121,6 +141,11 @@ public final class SparkMain implements Callable<Integer> {
         });
     if (partitions > 0) {
       builder.partitions(partitions);
+    }
+    try {
+      builder.storyBlocks(java.time.Duration.ofDays(storyBlockDays), java.time.Duration.ofDays(leadInDays));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--story-block/--lead-in: " + e.getMessage());
     }
     StorylineJob job = builder.build();
     SparkSession spark = session(master, ui);

@@ -3,6 +3,9 @@ package io.storyline.spark;
 import io.storyline.ingest.Ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,6 +19,7 @@ import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,6 +56,11 @@ public final class StorylineJob {
     }
   }
 
+  /** Default length of the story stage's blocks of publication time. */
+  public static final Duration DEFAULT_STORY_BLOCK = Duration.ofDays(28);
+  /** Default lead-in replayed before each story block. */
+  public static final Duration DEFAULT_STORY_LEAD_IN = Duration.ofDays(7);
+
   /** Input bytes per partition when the partition count is left to the job. */
   static final long BYTES_PER_PARTITION = 64L << 20;
 
@@ -62,6 +71,11 @@ public final class StorylineJob {
   private final boolean templates;
   private final int partitions;
   private final boolean overwrite;
+  private final boolean stories;
+  private final boolean embeddings;
+  private final Duration storyBlock;
+  private final Duration storyLeadIn;
+  private final Clock clock;
   private final Consumer<String> log;
 
   private StorylineJob(Builder b) {
@@ -72,6 +86,11 @@ public final class StorylineJob {
     this.templates = b.templates;
     this.partitions = b.partitions;
     this.overwrite = b.overwrite;
+    this.stories = b.stories;
+    this.embeddings = b.embeddings;
+    this.storyBlock = b.storyBlock;
+    this.storyLeadIn = b.storyLeadIn;
+    this.clock = b.clock;
     this.log = b.log;
   }
 
@@ -121,16 +140,35 @@ public final class StorylineJob {
     seconds.put("read+extract", since(t));
     log.accept(String.format(java.util.Locale.ROOT, "%,d documents read and extracted", documents));
 
-    JavaRDD<DocumentResult> results = kept.map(DocumentResult::of);
     JavaRDD<ProblemRecord> allProblems = problems.union(unique.problems());
 
-    t = System.nanoTime();
+    // documents in input order: the order of the output, and of the stages that depend on it
     OrderPartitioner byOrder = OrderPartitioner.of(files, parts);
-    JavaRDD<DocumentResult> sorted = results.mapToPair(r -> new Tuple2<>(r.order(), r))
+    JavaRDD<DocumentResult> inOrder = kept.mapToPair(a -> new Tuple2<>(a.order(), DocumentResult.of(a)))
         .repartitionAndSortWithinPartitions(byOrder).values();
-    if (formats.size() > 1) {
-      sorted.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    List<JavaRDD<DocumentResult>> cached = new ArrayList<>(List.of(inOrder));
+
+    long storyCount = -1;
+    long topicCount = -1;
+    if (stories) {
+      t = System.nanoTime();
+      StoryBlocks.Settings settings = new StoryBlocks.Settings(storyBlock, storyLeadIn, embeddings,
+          clock.instant());
+      JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, settings, parts);
+      inOrder = OrderedMerge.merge(inOrder, labels, byOrder, (d, l) -> d.withStory(l.story(), l.topic()));
+      inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
+      inOrder.count();
+      cached.add(inOrder);
+      storyCount = labels.values().map(StoryBlocks.Labels::story).distinct(parts).count();
+      topicCount = labels.values().map(StoryBlocks.Labels::topic).distinct(parts).count();
+      labels.unpersist(false);
+      seconds.put("stories", since(t));
+      log.accept(String.format(java.util.Locale.ROOT, "%,d stories in %,d topics", storyCount, topicCount));
     }
+
+    t = System.nanoTime();
+    JavaRDD<DocumentResult> sorted = inOrder;
     if (formats.contains(Format.JSONL)) {
       Output.writeJsonLines(sorted, path(Output.ARTICLES));
     }
@@ -146,11 +184,11 @@ public final class StorylineJob {
     seconds.put("write", since(t));
     seconds.put("total", since(start));
 
-    JobReport report = new JobReport(output, files.size(), documents, byCause, -1, -1, -1, seconds,
-        sc.defaultParallelism());
+    JobReport report = new JobReport(output, files.size(), documents, byCause, -1, storyCount, topicCount,
+        seconds, sc.defaultParallelism());
     Output.writeSmallFile(conf, path(Output.SUMMARY), Output.json(report) + "\n");
     sortedProblems.unpersist(false);
-    sorted.unpersist(false);
+    cached.forEach(r -> r.unpersist(false));
     kept.unpersist(false);
     extracted.unpersist(false);
     return report;
@@ -231,6 +269,11 @@ public final class StorylineJob {
     private boolean templates = true;
     private int partitions;
     private boolean overwrite;
+    private boolean stories = true;
+    private boolean embeddings = true;
+    private Duration storyBlock = DEFAULT_STORY_BLOCK;
+    private Duration storyLeadIn = DEFAULT_STORY_LEAD_IN;
+    private Clock clock = Clock.systemUTC();
     private Consumer<String> log = s -> { };
     private final Set<String> set = new java.util.HashSet<>();
 
@@ -305,6 +348,39 @@ public final class StorylineJob {
     public Builder overwrite(boolean on) {
       once("overwrite");
       this.overwrite = on;
+      return this;
+    }
+
+    /** Whether to cluster stories and topics (default true). */
+    public Builder stories(boolean on) {
+      once("stories");
+      this.stories = on;
+      return this;
+    }
+
+    /** Whether the story clusterer uses MiniLM sentence embeddings (default true, as the CLI). */
+    public Builder embeddings(boolean on) {
+      once("embeddings");
+      this.embeddings = on;
+      return this;
+    }
+
+    /**
+     * Blocks of publication time clustered apart, and the lead-in replayed before each (defaults 28 and 7 days;
+     * see {@code StoryBlocks}).
+     */
+    public Builder storyBlocks(Duration block, Duration leadIn) {
+      once("storyBlocks");
+      new StoryBlocks.Settings(block, leadIn, false, Instant.EPOCH); // checks both, names the bad one
+      this.storyBlock = block;
+      this.storyLeadIn = leadIn;
+      return this;
+    }
+
+    /** The clock for dates in the future and undated first documents (default system UTC), read once per run. */
+    public Builder clock(Clock clock) {
+      once("clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -8,6 +8,9 @@ import io.storyline.ingest.DocumentReader;
 import io.storyline.ingest.Ingest;
 import io.storyline.ingest.RawDocument;
 import io.storyline.ingest.ReadProblem;
+import io.storyline.stories.Assignment;
+import io.storyline.stories.StoryClusterer;
+import io.storyline.stories.StoryInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +49,33 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
     return out;
   }
 
+  /** Story and topic of each article: the clusterer over the batch in publication order, as the CLI runs it. */
+  static Map<String, String[]> stories(StoryClusterer clusterer, List<Article> articles) {
+    List<StoryInput> batch = articles.stream().map(a -> new StoryInput(a, null)).toList();
+    List<Assignment> assigned = new ArrayList<>();
+    for (StoryInput in : StoryClusterer.inPublicationOrder(batch, FIXED_CLOCK)) {
+      assigned.add(clusterer.add(in));
+    }
+    clusterer.flush();
+    Map<String, String> topicOf = new java.util.HashMap<>();
+    clusterer.stories().forEach(s -> topicOf.put(s.id(), s.topicId()));
+    Map<String, String[]> out = new java.util.HashMap<>();
+    for (Assignment a : assigned) {
+      String story = clusterer.currentStory(a.storyId());
+      out.put(a.documentId(), new String[] {story, topicOf.get(story)});
+    }
+    return out;
+  }
+
+  /** The clock of the story tests: after every corpus date, fixed so runs repeat. */
+  static final java.time.Clock FIXED_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"),
+      java.time.ZoneOffset.UTC);
+
+  /** The values of one field, in line order. */
+  List<String> column(String field) {
+    return lines.stream().map(l -> (String) l.get(field)).toList();
+  }
+
   List<String> ids() {
     return lines.stream().map(l -> (String) l.get("id")).toList();
   }
@@ -55,6 +85,14 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
    * the job's JSON lines with the later stages' fields empty; and its problems.
    */
   static JobRun reference(Path... inputs) {
+    return reference(null, inputs);
+  }
+
+  /**
+   * As {@link #reference(Path...)}, and with {@code stories} set, the stories and topics of the core clusterer over
+   * the whole batch in publication order (story and topic fields of the lines).
+   */
+  static JobRun reference(StoryClusterer stories, Path... inputs) {
     List<ReadProblem> problems = new ArrayList<>();
     TemplateModel model = TemplateModel.create();
     Extractor extractor = Extractor.builder().templates(model).build();
@@ -65,10 +103,14 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
       throw new UncheckedIOException(e);
     }
     docs.forEach(model::learn);
+    List<Article> articles = docs.stream().map(extractor::extract).toList();
+    Map<String, String[]> labels = stories == null ? Map.of() : stories(stories, articles);
     List<Map<String, Object>> lines = new ArrayList<>();
-    for (RawDocument d : docs) {
-      Article a = extractor.extract(d);
-      String json = Output.json(Output.Line.of(DocumentResult.of(ArticleRecord.of(0, d.location(), a))));
+    for (int i = 0; i < docs.size(); i++) {
+      Article a = articles.get(i);
+      String[] st = labels.getOrDefault(a.id(), new String[2]);
+      String json = Output.json(Output.Line.of(DocumentResult.of(ArticleRecord.of(0, docs.get(i).location(), a))
+          .withStory(st[0], st[1])));
       try {
         lines.add(Output.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
       } catch (IOException e) {
