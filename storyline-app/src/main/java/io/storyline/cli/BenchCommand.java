@@ -8,7 +8,15 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a speed/memory benchmark and print a report (numbers are for this machine).",
-    subcommands = {BenchReadCommand.class, BenchCopiesCommand.class})
+    subcommands = {
+      BenchReadCommand.class,
+      ExtractTextBench.class,
+      ExtractHtmlBench.class,
+      BenchCopiesCommand.class,
+      BenchStoriesCommand.class,
+      BenchServeCommand.class,
+      SparkCommand.Bench.class,
+    })
 final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Evaluate a stage against a benchmark and print standard metrics.",
-    subcommands = {EvalCopiesCommand.class})
+    subcommands = {
+      ExtractionEvalCommand.class,
+      EvalCopiesCommand.class,
+      EvalStoriesCommand.class,
+    })
 final class EvalCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

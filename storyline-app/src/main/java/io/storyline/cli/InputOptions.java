@@ -1,6 +1,7 @@
 package io.storyline.cli;
 
 import io.storyline.ingest.Ingest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ final class InputOptions {
   List<Path> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the JSON lines to FILE instead of standard output ('-' also means standard output).")
+      description = "Write the JSON lines to FILE instead of standard output ('-' also means standard output). "
+          + "FILE may not be one of the inputs; inside an input folder it is not read.")
   Path output;
 
   @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "20MB", converter = SizeConverter.class,
@@ -42,6 +44,37 @@ final class InputOptions {
   /** The output file, or null for standard output. */
   Path outputFile() {
     return output == null || output.toString().equals("-") ? null : output;
+  }
+
+  /**
+   * A reader configured from these options: the size limit, and the output file passed over in folder walks (so a
+   * run never reads what it is writing).
+   */
+  Ingest.Builder ingest() {
+    Ingest.Builder b = Ingest.builder().maxFileSize(maxFileSize);
+    Path out = outputFile();
+    return out == null ? b : b.exclude(out);
+  }
+
+  /**
+   * Rejects an output file that is one of the inputs (opening it for writing would empty the input before it is
+   * read) as a usage error.
+   */
+  void checkOutput(CommandLine.Model.CommandSpec spec) {
+    Path out = outputFile();
+    if (out == null || !Files.exists(out)) {
+      return;
+    }
+    for (Path in : inputs) {
+      try {
+        if (Files.exists(in) && Files.isSameFile(in, out)) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "the output file " + out
+              + " is also an input; writing it would destroy the input: choose another -o/--output");
+        }
+      } catch (java.io.IOException e) {
+        // cannot tell: opening the input or the output reports the problem
+      }
+    }
   }
 
   /** Parses sizes such as {@code 20MB}, {@code 512k}, {@code 1.5GB}, {@code 1000} (bytes); units are binary. */

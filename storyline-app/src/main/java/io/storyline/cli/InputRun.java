@@ -65,8 +65,9 @@ final class InputRun implements AutoCloseable {
   static InputRun start(InputOptions options, CommandSpec spec) {
     String command = spec.qualifiedName();
     PrintWriter err = spec.commandLine().getErr();
+    options.checkOutput(spec);
     ProblemReport problems = new ProblemReport(err, command, !options.quiet);
-    Ingest ingest = Ingest.builder().maxFileSize(options.maxFileSize).problems(problems).build();
+    Ingest ingest = options.ingest().problems(problems).build();
     DocumentReader reader;
     try {
       reader = ingest.open(options.inputs);
@@ -141,7 +142,7 @@ final class InputRun implements AutoCloseable {
     try {
       output.close();
     } catch (IOException e) {
-      throw new CliFailure(e.getMessage(), e);
+      throw new CliFailure("cannot write " + output.target() + ": " + e.getMessage(), e);
     }
     String time = String.format(Locale.ROOT, "%.1f s", progress.elapsedSeconds());
     long n = problems.total();

@@ -63,6 +63,15 @@ final class JsonLinesWriter implements Closeable {
     }
   }
 
+  /** Pushes the lines written so far to the file or standard output (e.g. once they are acknowledged). */
+  void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Lines written so far. */
   long lines() {
     return lines;
@@ -80,7 +89,7 @@ final class JsonLinesWriter implements Closeable {
     } else {
       out.flush();
       if (out instanceof PrintWriter && ((PrintWriter) out).checkError()) {
-        throw new IOException("cannot write to " + target + " (closed pipe or full disk?)");
+        throw new IOException("the write failed (closed pipe or full disk?)");
       }
     }
   }

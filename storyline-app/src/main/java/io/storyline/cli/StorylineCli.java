@@ -1,5 +1,7 @@
 package io.storyline.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -16,8 +18,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = StorylineCli.Version.class,
     description = "Turns a stream of news pages into clean articles, copies, stories and topics.",
-    subcommands = {CommandLine.HelpCommand.class, ReadCommand.class, CopiesCommand.class, EvalCommand.class,
-        BenchCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      ReadCommand.class,
+      ExtractCommand.class,
+      CopiesCommand.class,
+      RunCommand.class,
+      ServeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      StoriesCommand.class,
+      SparkCommand.class,
+    })
 public final class StorylineCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,7 +50,10 @@ public final class StorylineCli implements Runnable {
    */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new StorylineCli());
-    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    // the descriptor, not System.out: a PrintStream swallows write errors, so a full disk or a closed pipe on
+    // standard output would end the run with exit code 0 and the output lost
+    cl.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+        true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof CliFailure || ex instanceof UncheckedIOException) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,5 +129,52 @@ class ReadCommandTest {
     assertThat(c.convert("512k")).isEqualTo(512L << 10);
     assertThat(c.convert("1.5GB")).isEqualTo(3L << 29);
     assertThat(c.convert("1000")).isEqualTo(1000L);
+  }
+
+  @Test
+  void outputThatIsAnInputIsRefusedBeforeTheInputIsTouched() throws IOException {
+    Path feed = tmp.resolve("feed.jsonl");
+    String text = "{\"id\":\"a\",\"text\":\"Some text.\"}\n";
+    Files.writeString(feed, text);
+    CliRun run = CliRun.of("read", feed.toString(), "-o", tmp.resolve(".").resolve("feed.jsonl").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("is also an input").contains("choose another -o/--output");
+    assertThat(Files.readString(feed)).isEqualTo(text);
+  }
+
+  @Test
+  void outputInsideAnInputFolderIsNotReadBack() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("crawl"));
+    for (int i = 0; i < 300; i++) {
+      String name = String.format(java.util.Locale.ROOT, "doc-%03d.txt", i);
+      Files.writeString(dir.resolve(name), "Paragraph " + i + " of a page that is long enough to fill buffers.\n");
+    }
+    Path out = dir.resolve("out.jsonl");
+    for (int pass = 1; pass <= 2; pass++) { // the second run finds the first run's output in the folder
+      CliRun run = CliRun.of("read", "--content", dir.toString(), "-o", out.toString());
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+      assertThat(run.err()).contains("300 documents read").contains("no problems");
+      assertThat(Files.readAllLines(out)).hasSize(300);
+    }
+  }
+
+  @Test
+  void fullStandardOutputOrOutputFileFailsWithExitOneNamingIt() throws Exception {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+    String seeds = IngestFixtures.examplesSeeds().toString();
+    // standard output is a file descriptor of the process: run the CLI in a child JVM with it on /dev/full
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), StorylineCli.class.getName(), "read", seeds)
+        .redirectOutput(full.toFile())
+        .redirectError(ProcessBuilder.Redirect.PIPE)
+        .start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(err).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err).contains("storyline read: cannot write standard output");
+
+    CliRun run = CliRun.of("read", seeds, "-o", full.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.err()).contains("storyline read: cannot write /dev/full: No space left on device");
   }
 }

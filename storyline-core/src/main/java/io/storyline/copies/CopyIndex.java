@@ -301,45 +301,13 @@ public final class CopyIndex implements Closeable {
   }
 
   private void recordRelations(int d, Checked c) {
-    Reuse.Pair best = null;
-    boolean pairNear = false;
-    double tn = detector.nearTraced;
-    double tp = detector.partialReused;
-    int[] flags = new int[c.outcome.sources.length];
+    int[] flags = Reuse.linkFlags(c.outcome, c.relation(), detector.nearTraced, detector.partialReused);
     for (int i = 0; i < flags.length; i++) {
       Reuse.Pair p = c.outcome.sources[i];
-      int f = p.exact ? EdgeList.EXACT : 0;
-      if (p.traced >= tn && p.reused >= tp) {
-        f |= EdgeList.A_NEAR_B;
-      }
-      if (p.reverseTraced >= tn && p.reverseReused >= tp && p.reused >= tp) {
-        f |= EdgeList.B_NEAR_A; // the source is a cut version of this document
-      }
-      if (p.reused >= tp) {
-        f |= EdgeList.A_PARTIAL_B;
-      }
-      if (p.reverseReused >= tp) {
-        f |= EdgeList.B_PARTIAL_A;
-      }
-      pairNear |= (f & (EdgeList.EXACT | EdgeList.A_NEAR_B | EdgeList.B_NEAR_A)) != 0;
-      if (best == null || p.reused > best.reused) {
-        best = p;
-      }
-      flags[i] = f;
-    }
-    Relation r = c.relation();
-    for (int i = 0; i < flags.length; i++) {
-      Reuse.Pair p = c.outcome.sources[i];
-      if (p == best && r == Relation.NEAR && !pairNear) {
-        flags[i] |= EdgeList.A_NEAR_B; // wholly derived from several sources together: joins the main one
-      }
-      if ((r == Relation.NEAR || r == Relation.PARTIAL) && p.reused >= Reuse.KEEP) {
-        flags[i] |= EdgeList.A_PARTIAL_B; // contributes to a derivation from several sources
-      }
       if (flags[i] != 0) {
         int s = c.docs[p.index];
         edges.add(d, s, p.containment, p.reverseContainment, p.resemblance, flags[i]);
-        if ((flags[i] & (EdgeList.EXACT | EdgeList.A_NEAR_B | EdgeList.B_NEAR_A)) != 0) {
+        if ((flags[i] & EdgeList.JOINS) != 0) {
           docs.union(d, s);
         }
       }
@@ -361,15 +329,7 @@ public final class CopyIndex implements Closeable {
     }
 
     Relation relation() {
-      for (Reuse.Pair p : outcome.sources) {
-        if (p.exact) {
-          return Relation.EXACT;
-        }
-      }
-      if (outcome.reused >= index.detector.partialReused) {
-        return outcome.traced >= index.detector.nearTraced ? Relation.NEAR : Relation.PARTIAL;
-      }
-      return Relation.UNIQUE;
+      return Reuse.relation(outcome, index.detector.partialReused, index.detector.nearTraced);
     }
 
     CopyMatch match(String id) {

@@ -84,6 +84,31 @@ final class DfTable {
     return documents;
   }
 
+  /** Buckets of the table: words are counted in {@code BUCKETS} hashed buckets. */
+  static final int BUCKETS = 1 << BITS;
+
+  /** The count of each bucket (a copy, {@link #BUCKETS} long), for callers that sum tables kept apart. */
+  int[] counts() {
+    int[] out = new int[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++) {
+      out[b] = table[b << 1];
+    }
+    return out;
+  }
+
+  /** A table holding {@code counts} (as {@link #counts} gives them) over {@code documents} documents. */
+  static DfTable of(int[] counts, long documents) {
+    if (counts.length != BUCKETS || documents < 0) {
+      throw new IllegalArgumentException("a word table has " + BUCKETS + " buckets and documents >= 0, got "
+          + counts.length + " buckets and " + documents + " documents");
+    }
+    int[] table = new int[2 << BITS];
+    for (int b = 0; b < BUCKETS; b++) {
+      table[b << 1] = counts[b];
+    }
+    return new DfTable(table, documents);
+  }
+
   void write(DataOutputStream out) throws IOException {
     out.writeLong(documents);
     for (int b = 0; b < table.length; b += 2) {

@@ -20,6 +20,8 @@ final class EdgeList {
   static final int A_PARTIAL_B = 8;
   /** {@code b} takes a substantial part of its text from {@code a}. */
   static final int B_PARTIAL_A = 16;
+  /** The flags that put both documents in one copy group. */
+  static final int JOINS = EXACT | A_NEAR_B | B_NEAR_A;
 
   int[] a = new int[256];
   int[] b = new int[256];

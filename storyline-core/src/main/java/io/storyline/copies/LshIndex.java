@@ -29,7 +29,7 @@ import java.io.IOException;
  * per document.
  */
 final class LshIndex {
-  private static final int CAP = 256;
+  static final int CAP = 256;
   private final int bands;
   private final int rows;
   private final long seed;

@@ -114,6 +114,61 @@ final class Reuse {
     return o;
   }
 
+  /** The relation of a document to its verified sources: exact, near (wholly derived), partial or unique. */
+  static Relation relation(Outcome o, double partial, double near) {
+    for (Pair p : o.sources) {
+      if (p.exact) {
+        return Relation.EXACT;
+      }
+    }
+    if (o.reused >= partial) {
+      return o.traced >= near ? Relation.NEAR : Relation.PARTIAL;
+    }
+    return Relation.UNIQUE;
+  }
+
+  /**
+   * The {@link EdgeList} flags of each kept source of a document whose relation is {@code r}: exact, near either
+   * way (the source may be a cut version of the document), partial either way; a document wholly derived from
+   * several sources together joins the one it reuses most; every source contributing to a derivation is partial.
+   */
+  static int[] linkFlags(Outcome o, Relation r, double near, double partial) {
+    Pair best = null;
+    boolean pairNear = false;
+    int[] flags = new int[o.sources.length];
+    for (int i = 0; i < flags.length; i++) {
+      Pair p = o.sources[i];
+      int f = p.exact ? EdgeList.EXACT : 0;
+      if (p.traced >= near && p.reused >= partial) {
+        f |= EdgeList.A_NEAR_B;
+      }
+      if (p.reverseTraced >= near && p.reverseReused >= partial && p.reused >= partial) {
+        f |= EdgeList.B_NEAR_A; // the source is a cut version of this document
+      }
+      if (p.reused >= partial) {
+        f |= EdgeList.A_PARTIAL_B;
+      }
+      if (p.reverseReused >= partial) {
+        f |= EdgeList.B_PARTIAL_A;
+      }
+      pairNear |= (f & EdgeList.JOINS) != 0;
+      if (best == null || p.reused > best.reused) {
+        best = p;
+      }
+      flags[i] = f;
+    }
+    for (int i = 0; i < flags.length; i++) {
+      Pair p = o.sources[i];
+      if (p == best && r == Relation.NEAR && !pairNear) {
+        flags[i] |= EdgeList.A_NEAR_B; // wholly derived from several sources together: joins the main one
+      }
+      if ((r == Relation.NEAR || r == Relation.PARTIAL) && p.reused >= KEEP) {
+        flags[i] |= EdgeList.A_PARTIAL_B; // contributes to a derivation from several sources
+      }
+    }
+    return flags;
+  }
+
   /** Share of {@code d}'s words inside a 3-word run that occurs in one of the sources. */
   static double reusedShare(Analysis d, Analysis[] sources, int m) {
     int n = d.tokens.size();

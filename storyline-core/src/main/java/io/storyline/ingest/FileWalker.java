@@ -18,15 +18,22 @@ import java.util.function.Consumer;
  * The files of a directory tree, depth-first, each directory's entries sorted by name (so runs are
  * reproducible), hidden entries (names starting with '.') skipped. Only one directory listing per level is
  * held in memory. Symbolic links are followed; a link back to a directory being walked is reported, not looped.
+ * An excluded file (the caller's output) is passed over silently.
  */
 final class FileWalker {
   private final Consumer<ReadProblem> problems;
   private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
   private final Deque<Path> open = new ArrayDeque<>();
   private final Set<Path> openReal = new HashSet<>();
+  private final Path exclude;
+  private final String excludeName;
 
-  FileWalker(Path root, Consumer<ReadProblem> problems) {
+  /** Walks {@code root}, passing over {@code exclude} (may be null) wherever it is met. */
+  FileWalker(Path root, Consumer<ReadProblem> problems, Path exclude) {
     this.problems = problems;
+    this.exclude = exclude;
+    Path name = exclude == null ? null : exclude.getFileName();
+    this.excludeName = name == null ? null : name.toString();
     enter(root);
   }
 
@@ -43,7 +50,9 @@ final class FileWalker {
       if (Files.isDirectory(p)) {
         enter(p);
       } else if (Files.isRegularFile(p)) {
-        return p;
+        if (!isExcluded(p)) {
+          return p;
+        }
       } else if (Files.isSymbolicLink(p) && !Files.exists(p)) {
         problems.accept(new ReadProblem(p.toString(), "broken symbolic link; skipped", ReadProblem.Cause.UNREADABLE));
       } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -55,6 +64,18 @@ final class FileWalker {
       }
     }
     return null;
+  }
+
+  /** Whether {@code file} is the excluded file; the real paths are only compared when the names are equal. */
+  private boolean isExcluded(Path file) {
+    if (excludeName == null || !file.getFileName().toString().equals(excludeName)) {
+      return false;
+    }
+    try {
+      return Files.exists(exclude) && Files.isSameFile(file, exclude);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void enter(Path dir) {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -32,11 +34,13 @@ public final class Ingest {
 
   private final long maxFileSize;
   private final Consumer<ReadProblem> problems;
+  private final Path exclude;
   private final ObjectMapper json;
 
   private Ingest(Builder b) {
     this.maxFileSize = b.maxFileSize;
     this.problems = b.problems;
+    this.exclude = b.exclude;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength((int) Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, maxFileSize))
@@ -71,12 +75,66 @@ public final class Ingest {
         throw new NoSuchFileException(p.toString(), null, "input not found; check the path");
       }
     }
-    return new InputReader(inputs, maxFileSize, json, problems);
+    return new InputReader(inputs, maxFileSize, json, problems, exclude);
   }
 
   /** {@link #open(List)} for a few paths. */
   public DocumentReader open(Path... inputs) throws IOException {
     return open(List.of(inputs));
+  }
+
+  /**
+   * Reads JSON Lines from a stream that is not a file, such as an HTTP request body: the same fields and rules as a
+   * {@code .jsonl} input, with {@code name} standing for the file in locations ({@code name:3}) and in the ids of
+   * lines without one. Bad lines go to the problem sink; duplicate ids are passed on (the caller decides). Closing
+   * the reader closes {@code in}.
+   */
+  public DocumentReader openJsonLines(InputStream in, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    JsonLinesSource source = new JsonLinesSource(in, name, name, maxFileSize, json, problems);
+    return new DocumentReader() {
+      @Override
+      public Optional<RawDocument> next() throws IOException {
+        try {
+          return Optional.ofNullable(source.next());
+        } catch (BadInputException e) {
+          problems.accept(e.problem());
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        source.close();
+      }
+    };
+  }
+
+  /**
+   * Opens one file under a name of the caller's choosing, for callers that list inputs themselves (the Spark job
+   * lists HDFS or S3 folders, copies a file to local disk and reads it here). Documents are read as
+   * {@link #open(List)} reads that file; the format comes from the file's name, as always. A text or HTML
+   * document gets {@code id} as its id, a JSON line without an id gets {@code id:line}; every location (for
+   * messages and problems) starts with {@code location} instead of the local path, e.g.
+   * {@code hdfs://nn/crawl/a.warc.gz@1234}.
+   *
+   * @throws NoSuchFileException      when {@code file} does not exist
+   * @throws IllegalArgumentException when {@code file} is a directory, or {@code id} or {@code location} is blank
+   */
+  public DocumentReader openFile(Path file, String id, String location) throws IOException {
+    Objects.requireNonNull(file, "file");
+    if (id == null || id.isBlank() || location == null || location.isBlank()) {
+      throw new IllegalArgumentException("id and location must not be blank, got id=\"" + id + "\" location=\""
+          + location + "\" for " + file);
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("openFile reads one file, got the directory " + file + "; use open(...)");
+    }
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null, "input not found; check the path");
+    }
+    return new InputReader(file, id, location, maxFileSize, json, problems);
   }
 
   /** The largest file, JSON line or WARC record read, in bytes. */
@@ -90,6 +148,7 @@ public final class Ingest {
     private boolean maxFileSizeSet;
     private Consumer<ReadProblem> problems = p -> { };
     private boolean problemsSet;
+    private Path exclude;
 
     private Builder() {}
 
@@ -121,6 +180,19 @@ public final class Ingest {
       }
       this.problems = Objects.requireNonNull(sink, "sink");
       this.problemsSet = true;
+      return this;
+    }
+
+    /**
+     * A file that is passed over when a directory walk meets it: the caller's own output file, so that
+     * {@code storyline extract crawl -o crawl/articles.jsonl} does not read what it is writing. Compared by
+     * real path when the walk reaches a file of that name; it need not exist yet.
+     */
+    public Builder exclude(Path file) {
+      if (exclude != null) {
+        throw new IllegalStateException("exclude was already set to " + exclude);
+      }
+      this.exclude = Objects.requireNonNull(file, "file");
       return this;
     }
 

@@ -25,18 +25,36 @@ final class InputReader implements DocumentReader {
   private final long limit;
   private final ObjectMapper json;
   private final Consumer<ReadProblem> problems;
+  private final Path exclude;
   private final SeenIds seen = new SeenIds();
+  /** For {@link Ingest#openFile}: the id and location the caller gave its one file; null otherwise. */
+  private final String namedId;
+  private final String namedLocation;
   private Path root;
   private FileWalker walker;
   private DocumentSource source;
   private String sourceLocation;
   private boolean closed;
 
-  InputReader(List<Path> inputs, long limit, ObjectMapper json, Consumer<ReadProblem> problems) {
+  InputReader(List<Path> inputs, long limit, ObjectMapper json, Consumer<ReadProblem> problems, Path exclude) {
     this.inputs = List.copyOf(inputs).iterator();
+    this.exclude = exclude;
     this.limit = limit;
     this.json = json;
     this.problems = problems;
+    this.namedId = null;
+    this.namedLocation = null;
+  }
+
+  /** Reads one file under the caller's id and location ({@link Ingest#openFile}). */
+  InputReader(Path file, String id, String location, long limit, ObjectMapper json, Consumer<ReadProblem> problems) {
+    this.inputs = List.of(file).iterator();
+    this.exclude = null;
+    this.limit = limit;
+    this.json = json;
+    this.problems = problems;
+    this.namedId = id;
+    this.namedLocation = location;
   }
 
   @Override
@@ -94,12 +112,19 @@ final class InputReader implements DocumentReader {
       Path input = inputs.next();
       if (Files.isDirectory(input)) {
         root = input;
-        walker = new FileWalker(input, problems);
+        walker = new FileWalker(input, problems, exclude);
       } else {
         root = null;
         if (!Files.exists(input)) {
-          problems.accept(new ReadProblem(input.toString(), "input disappeared before it was read",
+          problems.accept(new ReadProblem(namedLocation != null ? namedLocation : input.toString(),
+              "input disappeared before it was read",
               ReadProblem.Cause.UNREADABLE));
+          continue;
+        }
+        if (!Files.isRegularFile(input)) {
+          // a pipe would block until a writer comes, and sniffing its first bytes would consume them
+          problems.accept(new ReadProblem(input.toString(), "not a regular file (device, socket or pipe); "
+              + "save the stream to a file and read that", ReadProblem.Cause.UNSUPPORTED));
           continue;
         }
         return input;
@@ -109,8 +134,8 @@ final class InputReader implements DocumentReader {
 
   private void open(Path file) {
     String name = file.getFileName().toString();
-    String id = root == null ? name : relativeId(root, file);
-    String location = file.toString();
+    String id = namedId != null ? namedId : root == null ? name : relativeId(root, file);
+    String location = namedLocation != null ? namedLocation : file.toString();
     sourceLocation = location;
     FileType type = FileType.of(name);
     try {

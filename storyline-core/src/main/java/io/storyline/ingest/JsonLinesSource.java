@@ -20,8 +20,8 @@ import java.util.zip.ZipException;
 
 /**
  * A JSON Lines file: one object per line with {@code id}, optional {@code url}, {@code title}, {@code text} or
- * {@code html}, {@code published} (ISO-8601) and {@code source}. Lines are read one at a time from a 64 KB
- * buffer; a line longer than the size limit is skipped without being held. Blank lines are ignored. Each bad
+ * {@code html}, {@code published} (ISO-8601, or Unix time in seconds or milliseconds) and {@code source}. Lines
+ * are read one at a time from a 64 KB buffer; a line longer than the size limit is skipped without being held. Blank lines are ignored. Each bad
  * line (invalid UTF-8, malformed JSON, a field of the wrong type, neither body nor title) is reported as
  * {@code file:line} and skipped.
  */
@@ -29,6 +29,8 @@ final class JsonLinesSource implements DocumentSource {
   /** Jackson's pointer to a redacted source, e.g. " (start marker at [Source: REDACTED ...; line: 1, column: 1])". */
   private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:.*$");
   private static final Pattern SPACE_BEFORE_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:.*)$");
+  private static final Pattern OFFSET_WITHOUT_COLON =
+      Pattern.compile("(T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?[+-]\\d{2})(\\d{2})$");
 
   private final InputStream in;
   private final String fileId;
@@ -44,6 +46,7 @@ final class JsonLinesSource implements DocumentSource {
   private boolean lineTooLong;
   private long lineNumber;
   private long documentLine;
+  private boolean anyLine;
 
   JsonLinesSource(InputStream in, String fileId, String path, long limit, ObjectMapper json,
       Consumer<ReadProblem> problems) {
@@ -60,6 +63,7 @@ final class JsonLinesSource implements DocumentSource {
     while (readLine()) {
       String location = path + ":" + lineNumber;
       if (lineTooLong) {
+        anyLine = true;
         problems.accept(ByteInput.tooLarge(location, "the line", limit).problem());
         continue;
       }
@@ -67,6 +71,7 @@ final class JsonLinesSource implements DocumentSource {
       if (isBlank(start)) {
         continue;
       }
+      anyLine = true;
       try {
         RawDocument doc = parse(Arrays.copyOfRange(line, start, lineLength), location);
         documentLine = lineNumber;
@@ -74,6 +79,11 @@ final class JsonLinesSource implements DocumentSource {
       } catch (BadInputException e) {
         problems.accept(e.problem());
       }
+    }
+    if (!anyLine) {
+      anyLine = true; // reported once
+      throw new BadInputException(path, ReadProblem.Cause.EMPTY,
+          lineNumber == 0 ? "empty file (0 bytes)" : "empty file (only blank lines)");
     }
     return null;
   }
@@ -102,7 +112,7 @@ final class JsonLinesSource implements DocumentSource {
     String body = field(node, "text", location, false);
     String html = field(node, "html", location, false);
     String source = field(node, "source", location, false);
-    String published = field(node, "published", location, false);
+    JsonNode published = node.get("published");
     RawDocument.ContentKind kind;
     String content;
     if (html != null && !html.isBlank()) {
@@ -118,16 +128,33 @@ final class JsonLinesSource implements DocumentSource {
       throw new BadInputException(location, ReadProblem.Cause.EMPTY,
           "the line has no \"text\", \"html\" or \"title\"; nothing to read");
     }
-    Instant when = null;
-    if (published != null && !published.isBlank()) {
-      when = parseInstant(published);
-      if (when == null) {
-        problems.accept(new ReadProblem(location, "\"published\" is not an ISO-8601 date or time: \""
-            + abbreviate(published) + "\"; document kept without a date", ReadProblem.Cause.BAD_FIELD));
-      }
-    }
+    Instant when = published(published, location);
     return new RawDocument(id == null || id.isBlank() ? fileId + ":" + lineNumber : id, location, kind, null,
         content, url, title, when, source);
+  }
+
+  /**
+   * The {@code published} field: an ISO-8601 string ({@link #parseInstant}) or a Unix time as a JSON integer, in
+   * seconds, or in milliseconds when above 10^11 (seconds that large are past the year 5000). Anything else is
+   * reported and the document kept without a date.
+   */
+  private Instant published(JsonNode v, String location) {
+    if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+      return null;
+    }
+    Instant when = null;
+    if (v.isTextual()) {
+      when = parseInstant(v.asText());
+    } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+      long n = v.asLong();
+      when = Math.abs(n) < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+    }
+    if (when == null) {
+      String shown = v.isTextual() ? "\"" + abbreviate(v.asText()) + "\"" : abbreviate(v.toString());
+      problems.accept(new ReadProblem(location, "\"published\" is not an ISO-8601 date or time: " + shown
+          + "; document kept without a date", ReadProblem.Cause.BAD_FIELD));
+    }
+    return when;
   }
 
   /** A string field, or null when absent or null; numbers are accepted for the id only. */
@@ -146,10 +173,12 @@ final class JsonLinesSource implements DocumentSource {
 
   /**
    * ISO-8601 instants, offset or zoned date-times; a local date-time or date is taken as UTC; a space instead of
-   * 'T' between date and time is accepted (common in feeds). Null when none of these parse.
+   * 'T' between date and time, and an offset without a colon ({@code +0100}, PHP's {@code DATE_ISO8601}) are
+   * accepted (common in feeds). Null when none of these parse.
    */
   static Instant parseInstant(String raw) {
     String s = SPACE_BEFORE_TIME.matcher(raw.trim()).replaceFirst("$1T$2");
+    s = OFFSET_WITHOUT_COLON.matcher(s).replaceFirst("$1:$2");
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {

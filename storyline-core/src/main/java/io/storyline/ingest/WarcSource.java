@@ -1,5 +1,7 @@
 package io.storyline.ingest;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -30,7 +32,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * {@code WARC-Date} (the capture time). The charset comes from a BOM, else the HTTP Content-Type, else the page.
  *
  * <p>A record that cannot be parsed is reported with its byte offset ({@code file.warc@1234}); reading then
- * resumes at the next record start found after it (the next line starting {@code WARC/1.} in a plain WARC, the
+ * resumes at the next record start found after the last good record (the next line starting {@code WARC/1.} in a plain WARC, the
  * next gzip member header in a compressed one), so one bad record does not cost the rest of the file.
  */
 final class WarcSource implements DocumentSource {
@@ -80,7 +82,9 @@ final class WarcSource implements DocumentSource {
           problems.accept(new ReadProblem(path + "@" + at, "bad WARC record: " + FileWalker.message(e)
               + "; skipping to the next record", ReadProblem.Cause.BAD_WARC_RECORD));
         }
-        if (!resync(Math.max(at, offset) + 1)) {
+        // search from just after the last record read, not from where parsing failed: a record whose
+        // Content-Length is too long swallows the start of the next one, which is found again this way
+        if (!resync(offset + 1)) {
           return null;
         }
         continue;
@@ -103,7 +107,12 @@ final class WarcSource implements DocumentSource {
       } catch (IOException | RuntimeException e) {
         problems.accept(new ReadProblem(location, "bad WARC record: " + FileWalker.message(e),
             ReadProblem.Cause.BAD_WARC_RECORD));
-        resyncing = true; // a body that failed to read fails the next header too: report the damage once
+        // a body that failed to read fails the next header too: report the damage once, and look for the next
+        // record from just after this one's start (an overlong record may hold the next one's header)
+        resyncing = true;
+        if (!resync(offset + 1)) {
+          return null;
+        }
       }
     }
   }
@@ -150,7 +159,7 @@ final class WarcSource implements DocumentSource {
     } catch (IOException | RuntimeException e) {
       size = -1; // unknown for chunked or encoded bodies: the array grows as it reads
     }
-    try (InputStream in = body.stream()) {
+    try (InputStream in = endIsDamage(body.stream())) {
       bytes = ByteInput.readBounded(in, limit, location, "the page", size);
     }
     if (!typeDeclared && !looksLikeHtml(bytes)) {
@@ -173,6 +182,36 @@ final class WarcSource implements DocumentSource {
     }
     return new RawDocument(target, location, RawDocument.ContentKind.HTML, d.charset(), d.text(), target, null,
         date, null);
+  }
+
+  /**
+   * The body stream with an early end reported as a damaged record: jwarc signals a body shorter than its
+   * Content-Length with an {@link EOFException}, which the size-limited read would take for a truncated gzip.
+   */
+  private static InputStream endIsDamage(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        try {
+          return super.read();
+        } catch (EOFException e) {
+          throw damaged(e);
+        }
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          return super.read(b, off, len);
+        } catch (EOFException e) {
+          throw damaged(e);
+        }
+      }
+
+      private IOException damaged(EOFException e) {
+        return new IOException("the record ends before its Content-Length (truncated file or wrong length)", e);
+      }
+    };
   }
 
   private static String base(MediaType type) {

@@ -3,6 +3,7 @@ package io.storyline.ingest;
 import static io.storyline.testing.IngestFixtures.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.storyline.testing.IngestFixtures;
 import io.storyline.testing.SharedData;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,30 @@ class FileReadingTest {
   void fileInputGetsItsNameAsId() throws IOException {
     Path file = write(tmp.resolve("some/where/story.txt"), "text");
     assertThat(ReadResult.read(file).ids()).containsExactly("story.txt");
+  }
+
+  @Test
+  void openFileNamesDocumentsAndProblemsWithTheCallersIdAndLocation() throws IOException {
+    Path text = write(tmp.resolve("copy/story.txt"), "text");
+    List<ReadProblem> problems = new java.util.ArrayList<>();
+    Ingest ingest = Ingest.builder().problems(problems::add).build();
+    try (DocumentReader r = ingest.openFile(text, "2014/11/story.txt", "hdfs://nn/news/2014/11/story.txt")) {
+      RawDocument d = r.next().orElseThrow();
+      assertThat(d.id()).isEqualTo("2014/11/story.txt");
+      assertThat(d.location()).isEqualTo("hdfs://nn/news/2014/11/story.txt");
+      assertThat(r.next()).isEmpty();
+    }
+    Path feed = copy("jsonl/bad-lines.jsonl", tmp);
+    try (DocumentReader r = ingest.openFile(feed, "feeds/bad-lines.jsonl", "s3a://bucket/feeds/bad-lines.jsonl")) {
+      assertThat(r.stream().map(RawDocument::id)).contains("ok-1", "feeds/bad-lines.jsonl:7");
+    }
+    assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.location())
+        .startsWith("s3a://bucket/feeds/bad-lines.jsonl:"));
+    assertThatThrownBy(() -> ingest.openFile(tmp, "x", "y")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("directory");
+    assertThatThrownBy(() -> ingest.openFile(text, " ", "y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ingest.openFile(tmp.resolve("gone.txt"), "x", "y"))
+        .isInstanceOf(NoSuchFileException.class);
   }
 
   @Test
@@ -153,5 +180,23 @@ class FileReadingTest {
   static Path write(Path file, String text) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pipesAreNamedAndPassedOverWhetherFoundInAFolderOrGivenWithoutHanging() throws Exception {
+    Path root = Files.createDirectory(tmp.resolve("odd"));
+    write(root.resolve("story.txt"), "A story.");
+    Path inFolder = root.resolve("pipe.txt");
+    Path sniffed = tmp.resolve("pipe");
+    Path named = tmp.resolve("feed.jsonl");
+    for (Path fifo : List.of(inFolder, sniffed, named)) {
+      Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+    }
+    // nobody writes to the pipes: opening one for reading would block forever
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ReadResult.read(root, sniffed, named));
+    assertThat(r.ids()).containsExactly("story.txt");
+    for (Path fifo : List.of(inFolder, sniffed, named)) {
+      assertThat(r.problemAt(fifo.toString()).reason()).startsWith("not a regular file (device, socket or pipe)");
+    }
   }
 }

@@ -115,4 +115,41 @@ class JsonLinesReadingTest {
     assertThat(JsonLinesSource.parseInstant("2014-11-26")).isEqualTo(Instant.parse("2014-11-26T00:00:00Z"));
     assertThat(JsonLinesSource.parseInstant("26/11/2014")).isNull();
   }
+
+  @Test
+  void publishedInCommonFeedFormsIsReadAndAnUnusableOneKeepsTheDocument() throws IOException {
+    Path file = tmp.resolve("dates.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"id\":\"day\",\"text\":\"t\",\"published\":\"2014-11-26\"}",
+        "{\"id\":\"local\",\"text\":\"t\",\"published\":\"2014-11-26T10:00\"}",
+        "{\"id\":\"php\",\"text\":\"t\",\"published\":\"2014-11-26T11:00:00+0100\"}",
+        "{\"id\":\"millis\",\"text\":\"t\",\"published\":1416996000000}",
+        "{\"id\":\"seconds\",\"text\":\"t\",\"published\":1416996000}",
+        "{\"id\":\"fraction\",\"text\":\"t\",\"published\":1416996000.5}",
+        "{\"id\":\"object\",\"text\":\"t\",\"published\":{\"date\":\"2014-11-26\"}}") + "\n");
+    ReadResult r = ReadResult.read(file);
+    assertThat(r.ids()).containsExactly("day", "local", "php", "millis", "seconds", "fraction", "object");
+    Instant ten = Instant.parse("2014-11-26T10:00:00Z");
+    assertThat(r.doc("day").published()).isEqualTo(Instant.parse("2014-11-26T00:00:00Z"));
+    assertThat(r.doc("local").published()).isEqualTo(ten);
+    assertThat(r.doc("php").published()).isEqualTo(ten);
+    assertThat(r.doc("millis").published()).isEqualTo(ten);
+    assertThat(r.doc("seconds").published()).isEqualTo(ten);
+    assertThat(r.doc("fraction").published()).isNull();
+    assertThat(r.doc("object").published()).isNull();
+    assertThat(r.problems()).extracting(ReadProblem::cause).containsExactly(Cause.BAD_FIELD, Cause.BAD_FIELD);
+    assertThat(r.problemAt(":7").reason()).contains("{\"date\":\"2014-11-26\"}").contains("kept without a date");
+  }
+
+  @Test
+  void emptyJsonLinesFileIsReportedLikeAnyEmptyFile() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "");
+    Path blank = Files.writeString(tmp.resolve("blank.jsonl"), "\n  \n\n");
+    Path good = Files.writeString(tmp.resolve("good.jsonl"), "\n{\"id\":\"a\",\"text\":\"t\"}\n");
+    ReadResult r = ReadResult.read(empty, blank, good);
+    assertThat(r.ids()).containsExactly("a");
+    assertThat(r.problems()).extracting(ReadProblem::cause).containsExactly(Cause.EMPTY, Cause.EMPTY);
+    assertThat(r.problemAt("empty.jsonl").reason()).isEqualTo("empty file (0 bytes)");
+    assertThat(r.problemAt("blank.jsonl").reason()).isEqualTo("empty file (only blank lines)");
+  }
 }

@@ -96,4 +96,26 @@ class WarcReadingTest {
       assertThat(p.reason()).contains(a + "@");
     });
   }
+
+  @Test
+  void decodesChunkedAndGzipEncodedPayloadsAndPassesOverRevisits() {
+    ReadResult r = ReadResult.read(copy("warc/encodings.warc", tmp));
+    assertThat(r.ids()).containsExactly("http://example.org/chunked", "http://example.org/gzipped");
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.doc("http://example.org/chunked").content())
+        .isEqualTo("<html><head><title>Chunked</title></head><body><p>Sent in chunks of forty bytes.</p></body></html>");
+    assertThat(r.doc("http://example.org/gzipped").content()).contains("Sent with gzip content-encoding.");
+  }
+
+  @Test
+  void recordWithATooLongContentLengthIsNamedAndTheRecordItSwallowedIsStillRead() {
+    Path warc = copy("warc/overlong-record.warc", tmp);
+    ReadResult r = ReadResult.read(warc);
+    assertThat(r.ids()).containsExactly("http://example.org/one", "http://example.org/two");
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.cause()).isEqualTo(Cause.BAD_WARC_RECORD);
+      assertThat(p.location()).matches(java.util.regex.Pattern.quote(warc.toString()) + "@[1-9]\\d*");
+      assertThat(p.reason()).contains("ends before its Content-Length").doesNotContain("gzip");
+    });
+  }
 }

@@ -46,6 +46,29 @@ bad = record("response", "http://example.org/bad", "2014-11-26T10:00:05Z",
 write("warc/bad-record.warc", one + bad + two)
 write("warc/bad-record.warc.gz", gz(one) + gz(bad) + gz(two))
 write("warc/truncated.warc", one + two[: len(two) // 2])
+# a Content-Length 500 bytes too long: the record swallows the start of the next one
+overlong = record("response", "http://example.org/overlong", "2014-11-26T10:00:06Z",
+                  http(200, "text/html", b"<html><body>overlong</body></html>"), RESPONSE, 8)
+overlong = overlong.replace(b"Content-Length: ", b"Content-Length: 5", 1)  # e.g. 123 -> 5123
+write("warc/overlong-record.warc", one + overlong + two)
+
+def chunked(body, size=40):
+    parts = [b"%x\r\n%s\r\n" % (len(body[i:i + size]), body[i:i + size]) for i in range(0, len(body), size)]
+    return b"".join(parts) + b"0\r\n\r\n"
+
+page_chunked = b"<html><head><title>Chunked</title></head><body><p>Sent in chunks of forty bytes.</p></body></html>"
+page_gzip = b"<html><head><title>Gzipped</title></head><body><p>Sent with gzip content-encoding.</p></body></html>"
+chunked_response = record("response", "http://example.org/chunked", "2014-11-26T10:00:07Z",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked(page_chunked),
+    RESPONSE, 9)
+gzip_response = record("response", "http://example.org/gzipped", "2014-11-26T10:00:08Z",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+    + f"Content-Length: {len(gz(page_gzip))}\r\n\r\n".encode() + gz(page_gzip), RESPONSE, 10)
+revisit = record("revisit", "http://example.org/chunked", "2014-11-27T10:00:00Z",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", RESPONSE, 11).replace(
+        b"Content-Type:", b"WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-digest\r\n"
+        b"WARC-Refers-To-Target-URI: http://example.org/chunked\r\nContent-Type:", 1)
+write("warc/encodings.warc", chunked_response + gzip_response + revisit)
 
 # --- text and HTML ----------------------------------------------------------------------------------------
 latin = ("Mr Blair said the \u00a3300 million plan was \u201cthe best deal for Britain\u201d \u2013 "

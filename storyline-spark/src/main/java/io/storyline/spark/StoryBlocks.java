@@ -1,0 +1,383 @@
+package io.storyline.spark;
+
+import io.storyline.stories.Assignment;
+import io.storyline.stories.Story;
+import io.storyline.stories.StoryClusterer;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Story clustering of a corpus too large for one clusterer: blocks of publication time, each clustered by the core
+ * {@link StoryClusterer} (the same assignment logic, in the same stream order), then stitched together across
+ * block boundaries and copy groups with distributed connected components.
+ *
+ * <p><b>Method.</b> The stream is cut into blocks of {@code block} (default 28 days) of publication time (undated
+ * documents take their anchor's time, see {@link StreamKey}). Each block is clustered alone, after a lead-in: the
+ * documents of the {@code leadIn} (default 7 days, at least the clusterer's 3-day window) before the block are fed
+ * first as ghosts, so that stories still open at the boundary are rebuilt and the online word statistics are warm;
+ * ghosts are not labelled by this block. Stitching: a story of block k+1 that holds ghosts is the continuation of
+ * the block-k story most of those ghosts belong to (one link per story, so two stories of block k are never
+ * joined through a third); and all stories holding members of one copy group are one story, the core's rule (a
+ * copy group never spans two stories). Stories are the connected components of these links
+ * ({@link ConnectedComponents}), named {@code s1, s2, ...} in stream order of their first document. Topics: each
+ * block threads its own stories into topics; topics of blocks that share a stitched story are one topic, named
+ * {@code t1, ...} likewise. Topics therefore join across blocks only through a story that spans the boundary:
+ * longer blocks thread more, at the cost of larger tasks.
+ *
+ * <p><b>Cost.</b> One shuffle of the articles (plus the lead-in share, {@code leadIn / block}), then only ids and
+ * labels. A block's clusterer holds its open stories (about 60 KB each with embeddings) and one assignment per
+ * document (about 40 bytes). A block is one task: with 28-day blocks a year is 13 tasks, so the stage runs on at
+ * most 13 cores per year of news; shorter blocks give more parallelism and more boundaries.
+ */
+final class StoryBlocks {
+
+  /**
+   * Settings of the story stage.
+   *
+   * @param block      length of a block of publication time
+   * @param leadIn     how much of the previous block is replayed first (at least the clusterer's window)
+   * @param embeddings whether the clusterer uses sentence embeddings
+   * @param now        the job's clock reading: dates after it (plus a day) are not believed, as in the core
+   */
+  record Settings(Duration block, Duration leadIn, boolean embeddings, Instant now) implements Serializable {
+    Settings {
+      Objects.requireNonNull(now, "now");
+      if (block == null || block.toMinutes() < 60) {
+        throw new IllegalArgumentException("block must be at least an hour, got " + block);
+      }
+      if (leadIn == null || leadIn.compareTo(Duration.ofDays(3)) < 0 || leadIn.compareTo(block) > 0) {
+        throw new IllegalArgumentException("leadIn must be between the clusterer's window (3 days) and the block ("
+            + block + "), got " + leadIn);
+      }
+    }
+  }
+
+  /** The story and topic of one document. */
+  record Labels(String story, String topic) implements Serializable {}
+
+  /** Where one document went in one block. */
+  record Placed(long order, boolean ghost, long block, int story, int topic, Long group, StreamKey key)
+      implements Serializable {
+    long storyNode() {
+      return node(block, story);
+    }
+
+    long topicNode() {
+      return node(block, topic);
+    }
+  }
+
+  private StoryBlocks() {}
+
+  /** Labels every document of {@code inOrder} (partitions in input order, each sorted by order). */
+  static JavaPairRDD<Long, Labels> run(JavaRDD<DocumentResult> inOrder, Settings s, int partitions) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(inOrder.context());
+    JavaRDD<Placed> placed = cluster(streamKeys(sc, inOrder, s), s, partitions);
+    placed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaPairRDD<Placed, Long> stories = stitchStories(placed, partitions);
+    JavaPairRDD<Long, String> storyNames = names(stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key())), "s",
+        partitions);
+    JavaPairRDD<Long, String> topicNames = topics(stories, partitions);
+    JavaPairRDD<Long, Labels> labels = storyNames.join(topicNames, partitions)
+        .mapValues(t -> new Labels(t._1(), t._2()));
+    labels.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    labels.count();
+    stories.unpersist(false);
+    placed.unpersist(false);
+    return labels;
+  }
+
+  /** The last and the earliest dated document of one partition. */
+  private record Anchors(Anchor last, Anchor earliest) implements Serializable {}
+
+  private record Anchor(Instant time, String id) implements Serializable {
+    static final Comparator<Anchor> ORDER = Comparator.comparing(Anchor::time).thenComparing(Anchor::id);
+  }
+
+  /** Each document with its place in the stream, computed with one small summary per partition on the driver. */
+  static JavaPairRDD<StreamKey, DocumentResult> streamKeys(JavaSparkContext sc, JavaRDD<DocumentResult> inOrder,
+      Settings s) {
+    Instant now = s.now();
+    List<Anchors> summaries = inOrder.mapPartitions(it -> {
+      Anchor last = null;
+      Anchor earliest = null;
+      while (it.hasNext()) {
+        ArticleRecord a = it.next().article();
+        if (StoryClusterer.dateProblem(a.published(), now) == null) {
+          last = new Anchor(a.published(), a.id());
+          earliest = earliest == null || Anchor.ORDER.compare(last, earliest) < 0 ? last : earliest;
+        }
+      }
+      return List.of(new Anchors(last, earliest)).iterator();
+    }).collect();
+    Anchor[] carry = new Anchor[summaries.size()];
+    Anchor earliest = null;
+    Anchor last = null;
+    for (int i = 0; i < summaries.size(); i++) {
+      carry[i] = last;
+      Anchors p = summaries.get(i);
+      last = p.last() != null ? p.last() : last;
+      if (p.earliest() != null && (earliest == null || Anchor.ORDER.compare(p.earliest(), earliest) < 0)) {
+        earliest = p.earliest();
+      }
+    }
+    Anchor first = earliest != null ? earliest : new Anchor(now, "");
+    Broadcast<Anchor[]> carried = sc.broadcast(carry);
+    return inOrder.mapPartitionsWithIndex((i, it) -> {
+      List<Tuple2<StreamKey, DocumentResult>> out = new ArrayList<>();
+      Anchor anchor = carried.value()[i];
+      while (it.hasNext()) {
+        DocumentResult d = it.next();
+        ArticleRecord a = d.article();
+        StreamKey key;
+        if (StoryClusterer.dateProblem(a.published(), now) == null) {
+          anchor = new Anchor(a.published(), a.id());
+          key = new StreamKey(a.published(), a.id(), 0, d.order());
+        } else {
+          Anchor to = anchor != null ? anchor : first;
+          key = new StreamKey(to.time(), to.id(), 1, d.order());
+        }
+        out.add(new Tuple2<>(key, d));
+      }
+      return out.iterator();
+    }, true).mapToPair(t -> t);
+  }
+
+  /** Blocks (with lead-ins) through the core clusterer. */
+  static JavaRDD<Placed> cluster(JavaPairRDD<StreamKey, DocumentResult> keyed, Settings s, int partitions) {
+    long blockSeconds = s.block().getSeconds();
+    long leadSeconds = s.leadIn().getSeconds();
+    JavaPairRDD<BlockKey, DocumentResult> items = keyed.flatMapToPair(t -> {
+      long seconds = t._1().time().getEpochSecond();
+      long block = Math.floorDiv(seconds, blockSeconds);
+      List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(2);
+      out.add(new Tuple2<>(new BlockKey(block, false, t._1()), t._2()));
+      if (seconds >= (block + 1) * blockSeconds - leadSeconds) {
+        out.add(new Tuple2<>(new BlockKey(block + 1, true, t._1()), t._2()));
+      }
+      return out.iterator();
+    });
+    return items.repartitionAndSortWithinPartitions(new BlockPartitioner(partitions), BlockKey.ORDER)
+        .mapPartitions(it -> new BlockClustering(it, s));
+  }
+
+  /**
+   * Sort key of the block shuffle: block, then stream order.
+   *
+   * @param ghost whether the document is replayed from the previous block
+   */
+  record BlockKey(long block, boolean ghost, StreamKey key) implements Serializable {
+    static final Comparator<BlockKey> ORDER = new KeyOrder();
+  }
+
+  private static final class KeyOrder implements Comparator<BlockKey>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(BlockKey a, BlockKey b) {
+      int c = Long.compare(a.block(), b.block());
+      return c != 0 ? c : a.key().compareTo(b.key());
+    }
+  }
+
+  /** One block to one partition. */
+  static final class BlockPartitioner extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+
+    BlockPartitioner(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return Math.floorMod(Order.spread(((BlockKey) key).block()), partitions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BlockPartitioner p && p.partitions == partitions;
+    }
+
+    @Override
+    public int hashCode() {
+      return partitions;
+    }
+  }
+
+  /** Runs one clusterer per block over a sorted partition; yields each block's placements when it ends. */
+  static final class BlockClustering implements Iterator<Placed> {
+    private final Iterator<Tuple2<BlockKey, DocumentResult>> in;
+    private final Settings settings;
+    private Tuple2<BlockKey, DocumentResult> pending;
+    private Iterator<Placed> out = java.util.Collections.emptyIterator();
+
+    BlockClustering(Iterator<Tuple2<BlockKey, DocumentResult>> in, Settings settings) {
+      this.in = in;
+      this.settings = settings;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!out.hasNext() && (pending != null || in.hasNext())) {
+        out = nextBlock().iterator();
+      }
+      return out.hasNext();
+    }
+
+    @Override
+    public Placed next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return out.next();
+    }
+
+    private List<Placed> nextBlock() {
+      Tuple2<BlockKey, DocumentResult> first = pending != null ? pending : in.next();
+      pending = null;
+      long block = first._1().block();
+      StoryClusterer clusterer = StoryClusterer.builder()
+          .embeddings(settings.embeddings())
+          .clock(Clock.fixed(settings.now(), ZoneOffset.UTC))
+          .build();
+      List<Placed> docs = new ArrayList<>(); // story and topic filled in once the block is done
+      List<String> assigned = new ArrayList<>();
+      for (Tuple2<BlockKey, DocumentResult> t = first; t != null; ) {
+        DocumentResult d = t._2();
+        Long group = d.group();
+        Assignment a = clusterer.add(d.article().toArticle(), group == null ? null : "g" + group);
+        docs.add(new Placed(d.order(), t._1().ghost(), block, -1, -1, group, t._1().key()));
+        assigned.add(a.storyId());
+        t = null;
+        if (in.hasNext()) {
+          Tuple2<BlockKey, DocumentResult> n = in.next();
+          if (n._1().block() == block) {
+            t = n;
+          } else {
+            pending = n;
+          }
+        }
+      }
+      clusterer.flush();
+      Map<String, Integer> storyNumbers = new HashMap<>();
+      Map<String, Integer> topicNumbers = new HashMap<>();
+      Map<String, String> topicOf = new HashMap<>();
+      for (Story st : clusterer.stories()) {
+        topicOf.put(st.id(), st.topicId() == null ? st.id() : st.topicId());
+      }
+      List<Placed> placed = new ArrayList<>(docs.size());
+      for (int i = 0; i < docs.size(); i++) {
+        String story = clusterer.currentStory(assigned.get(i));
+        int sn = storyNumbers.computeIfAbsent(story, k -> storyNumbers.size());
+        int tn = topicNumbers.computeIfAbsent(topicOf.getOrDefault(story, story), k -> topicNumbers.size());
+        Placed p = docs.get(i);
+        placed.add(new Placed(p.order(), p.ghost(), block, sn, tn, p.group(), p.key()));
+      }
+      return placed;
+    }
+  }
+
+  /** A node of the stitching graphs: (block, number within the block). */
+  static long node(long block, int number) {
+    return block << 32 | (number & 0xFFFFFFFFL);
+  }
+
+  /** Each document's stitched story (the smallest node of its component), keyed by the document's placement. */
+  static JavaPairRDD<Placed, Long> stitchStories(JavaRDD<Placed> placed, int partitions) {
+    JavaPairRDD<Long, Placed> home = placed.filter(p -> !p.ghost()).mapToPair(p -> new Tuple2<>(p.order(), p));
+    JavaPairRDD<Long, Long> ghosts = placed.filter(Placed::ghost).mapToPair(p -> new Tuple2<>(p.order(),
+        p.storyNode()));
+    // each block story holding ghosts continues the previous block's story most of its ghosts are in
+    JavaPairRDD<Long, Long> continuations = ghosts.join(home.mapValues(Placed::storyNode), partitions)
+        .mapToPair(t -> new Tuple2<>(t._2(), 1L))
+        .reduceByKey(Long::sum, partitions)
+        .mapToPair(t -> new Tuple2<>(t._1()._1(), new Tuple2<>(t._1()._2(), t._2())))
+        .reduceByKey((a, b) -> a._2() > b._2() || a._2().equals(b._2()) && a._1() < b._1() ? a : b, partitions)
+        .mapToPair(t -> new Tuple2<>(t._1(), t._2()._1()));
+    // one copy group, one story: groups are nodes below every block node
+    JavaPairRDD<Long, Long> groups = home.values().filter(p -> p.group() != null)
+        .mapToPair(p -> new Tuple2<>(p.storyNode(), Long.MIN_VALUE + p.group()))
+        .distinct(partitions);
+    ConnectedComponents.Result cc = ConnectedComponents.of(continuations.union(groups), partitions);
+    JavaPairRDD<Placed, Long> out = home.values().mapToPair(p -> new Tuple2<>(p.storyNode(), p))
+        .leftOuterJoin(cc.labels(), partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2().orElse(t._1())));
+    out.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    out.count();
+    cc.labels().unpersist(false);
+    return out;
+  }
+
+  /** Topics: block topics joined when they hold parts of one stitched story; names per document order. */
+  static JavaPairRDD<Long, String> topics(JavaPairRDD<Placed, Long> stories, int partitions) {
+    JavaPairRDD<Long, Long> topicOfStory = stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().topicNode()))
+        .distinct(partitions);
+    JavaPairRDD<Long, Long> edges = topicOfStory.groupByKey(partitions).flatMapToPair(t -> {
+      List<Tuple2<Long, Long>> chain = new ArrayList<>();
+      Long previous = null;
+      for (Long topic : t._2()) {
+        if (previous != null && !previous.equals(topic)) {
+          chain.add(new Tuple2<>(previous, topic));
+        }
+        previous = topic;
+      }
+      return chain.iterator();
+    });
+    ConnectedComponents.Result cc = ConnectedComponents.of(edges, partitions);
+    JavaPairRDD<Long, StreamKey> firstOfTopic = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(), t._1()))
+        .leftOuterJoin(cc.labels(), partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()))
+        .mapToPair(t -> new Tuple2<>(t._1(), t._2().key()));
+    JavaPairRDD<Long, Long> topicOfDocument = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(),
+            t._1().order()))
+        .leftOuterJoin(cc.labels(), partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()));
+    JavaPairRDD<Long, String> names = numbered(firstOfTopic, "t", partitions);
+    JavaPairRDD<Long, String> out = topicOfDocument.join(names, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
+    out.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    out.count();
+    cc.labels().unpersist(false);
+    return out;
+  }
+
+  /** Story names per document order, from (story root, stream key) per document. */
+  static JavaPairRDD<Long, String> names(JavaPairRDD<Long, StreamKey> keyOfStory, String prefix, int partitions) {
+    JavaPairRDD<Long, String> names = numbered(keyOfStory, prefix, partitions);
+    return keyOfStory.join(names, partitions).mapToPair(t -> new Tuple2<>(t._2()._1().order(), t._2()._2()));
+  }
+
+  /** "s1", "s2", ... for each root, in stream order of the root's first document. */
+  private static JavaPairRDD<Long, String> numbered(JavaPairRDD<Long, StreamKey> keyOfRoot, String prefix,
+      int partitions) {
+    return keyOfRoot.reduceByKey((a, b) -> a.compareTo(b) <= 0 ? a : b, partitions)
+        .mapToPair(Tuple2::swap)
+        .sortByKey(StreamKey.ORDER_SERIALIZABLE, true, partitions)
+        .zipWithIndex()
+        .mapToPair(t -> new Tuple2<>(t._1()._2(), prefix + (t._2() + 1)));
+  }
+}
