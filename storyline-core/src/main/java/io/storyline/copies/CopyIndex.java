@@ -286,8 +286,7 @@ public final class CopyIndex implements Closeable {
     for (int i = 0; i < top.length; i++) {
       analyses[i] = analysis(top[i]);
     }
-    Reuse.Outcome o = Reuse.verify(a, analyses, top.length, df, detector.partialReused,
-        detector.nearTraced);
+    Reuse.Outcome o = Reuse.verify(a, analyses, top.length, df, detector.derivation);
     return new Checked(this, o, top, null);
   }
 
@@ -301,7 +300,7 @@ public final class CopyIndex implements Closeable {
   }
 
   private void recordRelations(int d, Checked c) {
-    int[] flags = Reuse.linkFlags(c.outcome, c.relation(), detector.nearTraced, detector.partialReused);
+    int[] flags = Reuse.linkFlags(c.outcome, c.relation(), detector.derivation);
     for (int i = 0; i < flags.length; i++) {
       Reuse.Pair p = c.outcome.sources[i];
       if (flags[i] != 0) {
@@ -329,7 +328,7 @@ public final class CopyIndex implements Closeable {
     }
 
     Relation relation() {
-      return Reuse.relation(outcome, index.detector.partialReused, index.detector.nearTraced);
+      return Reuse.relation(outcome, index.detector.derivation);
     }
 
     CopyMatch match(String id) {
@@ -339,7 +338,7 @@ public final class CopyIndex implements Closeable {
       for (Reuse.Pair p : ps) {
         sources.add(new Source(index.docs.id(docs[p.index]), p.containment, p.resemblance));
       }
-      return new CopyMatch(id, relation(), sources, outcome.reused, outcome.traced, reason);
+      return new CopyMatch(id, relation(), sources, outcome.evidence(), reason);
     }
   }
 }
