@@ -22,13 +22,13 @@ import java.util.Objects;
  *
  * Defaults: 4-word shingles, MinHash of 8 bands x 4 rows, shingle postings sampled 1 in 16, up to 16 candidates
  * verified per document, derivation decided by {@link Derivation#DEFAULT} (partially derived from a reused share
- * of 0.025 + 0.045 ln(1 + reused words), wholly from a traced share of 0.92 + 0.18 ln(words / source words)). Each
+ * of 0.025 + 0.045 ln(1 + reused words), wholly from a traced share of 0.92 + 0.15 ln(words / source words)). Each
  * is explained where it is used ({@code LshIndex}, {@code PostingIndex}, {@code Reuse}, {@link Derivation}).
  */
 public final class CopyDetector {
   /** Slopes of {@link Derivation#DEFAULT}, kept when the builder moves the base thresholds. */
   private static final double PARTIAL_SLOPE = 0.045;
-  private static final double NEAR_SLOPE = 0.18;
+  private static final double NEAR_SLOPE = 0.15;
   final Fingerprinter fingerprinter;
   final int bands;
   final int rows;
@@ -178,7 +178,7 @@ public final class CopyDetector {
 
     /**
      * Traced share from which a derived document as long as its main source is wholly derived (near), 0 to 1
-     * (default 0.92; it moves by 0.18 per unit of ln(words / source words), see {@link Derivation}).
+     * (default 0.92; it moves by 0.15 per unit of ln(words / source words), see {@link Derivation}).
      */
     public Builder nearTraced(double share) {
       once("nearTraced");

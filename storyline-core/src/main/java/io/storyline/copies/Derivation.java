@@ -36,7 +36,7 @@ package io.storyline.copies;
  */
 public final class Derivation {
   /** Thresholds fitted on METER 1999 and rounded (see the class comment). */
-  public static final Derivation DEFAULT = new Derivation(0.025, 0.045, 0.92, 0.18);
+  public static final Derivation DEFAULT = new Derivation(0.025, 0.045, 0.92, 0.15);
 
   private final double partialBase;
   private final double partialSlope;

@@ -31,11 +31,15 @@ class CopiesMeterEvaluationTest {
     System.out.print(report.format());
     assertThat(problems).isEmpty();
     assertThat(report.items()).hasSize(584);
-    // Measured 0.70 macro-F1 and 0.87 derived-vs-non F1 (README, Evaluation, Copies); the margin absorbs
-    // extraction changes, not a different method.
-    assertThat(report.macroF1()).isGreaterThan(0.67);
-    assertThat(report.derivedF1()).isGreaterThan(0.84);
-    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(0.64);
+    // Measured 0.72 macro-F1 and 0.90 derived-vs-non F1, 0.69 refitted on random story halves and 0.68-0.70
+    // across domains (README, Evaluation, Copies); the margin absorbs extraction changes, not a different method.
+    assertThat(report.macroF1()).isGreaterThan(0.69);
+    assertThat(report.derivedF1()).isGreaterThan(0.87);
+    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(0.66);
+    assertThat(report.crossDomainMacroF1()[0]).isGreaterThan(0.65);
+    assertThat(report.crossDomainMacroF1()[1]).isGreaterThan(0.65);
+    // the refitted decision beats the two fixed thresholds it replaced, out of sample
+    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(report.crossStoryMacroF1Baseline()[0]);
   }
 
   @Test
