@@ -19,7 +19,8 @@
  * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
  * copies whatever the size ratio); texts go to a {@code TextStore} (memory or a file) because candidates are
  * verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word runs, traced share of
- * sentences). Verified relations ({@code EdgeList}) join copy groups in a union-find; groups, origins and
+ * sentences), and {@link io.storyline.copies.Derivation} turns those measures into wholly ({@code near}),
+ * partially ({@code partial}) or not derived, with thresholds that move with length (fitted on METER 1999). Verified relations ({@code EdgeList}) join copy groups in a union-find; groups, origins and
  * inherited agencies are derived from them when asked ({@code Grouping}), so a late wire copy can still become
  * its group's origin. {@code IndexFile} saves and loads the whole index. {@code WordDiff} and
  * {@code ReaderText} make diffs of what readers see (credits and bylines included).
