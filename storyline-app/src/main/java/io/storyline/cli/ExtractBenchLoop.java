@@ -17,7 +17,8 @@ import java.util.Optional;
  * The measuring loop shared by {@code storyline bench extract} and {@code bench extract-text}: documents held in
  * memory, extracted round-robin on the calling thread, so every rate is per core.
  *
- * <p>Method. Each configuration is first warmed up (JIT) for the measured time. Then the configurations take turns
+ * <p>Method. Each configuration is first warmed up (JIT) for as many CPU-seconds of this thread as will be measured,
+ * and at least three passes over the documents. Then the configurations take turns
  * in one-second slices ({@code A B A B ...}), so a change of load on a shared machine hits all of them alike. The
  * main figure is documents per CPU-second of this thread ({@code ThreadMXBean} CPU time: waiting for a core is not
  * counted, nor the GC and JIT threads), the steadiest figure when other processes compete for the cores; the median
@@ -61,10 +62,17 @@ final class ExtractBenchLoop {
    */
   static List<Result> measure(List<Config> configs, List<RawDocument> docs, int seconds, boolean timeEach) {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (Config c : configs) {
-      run(c.extractor(), docs, seconds * SLICE_NANOS);
-    }
     int k = configs.size();
+    int[] cursor = new int[k]; // where each configuration goes on: slices cover the documents evenly
+    for (int c = 0; c < k; c++) {
+      // warm-up by work, not wall time: on a loaded machine a few wall seconds may be a few dozen documents, with
+      // the JIT still compiling (measured: half the steady rate)
+      long c0 = threads.getCurrentThreadCpuTime();
+      long warmed = 0;
+      while (threads.getCurrentThreadCpuTime() - c0 < seconds * SLICE_NANOS || warmed < 3L * docs.size()) {
+        warmed += run(configs.get(c).extractor(), docs, SLICE_NANOS, cursor, c);
+      }
+    }
     long[] done = new long[k];
     long[] cpu = new long[k];
     long[] allocated = new long[k];
@@ -74,7 +82,7 @@ final class ExtractBenchLoop {
         long a0 = threads.getCurrentThreadAllocatedBytes();
         long c0 = threads.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
-        long n = run(configs.get(c).extractor(), docs, SLICE_NANOS);
+        long n = run(configs.get(c).extractor(), docs, SLICE_NANOS, cursor, c);
         rates[c][slice] = n / ((System.nanoTime() - w0) / 1e9);
         cpu[c] += threads.getCurrentThreadCpuTime() - c0;
         allocated[c] += threads.getCurrentThreadAllocatedBytes() - a0;
@@ -104,17 +112,23 @@ final class ExtractBenchLoop {
     return times;
   }
 
-  /** Extracts documents round-robin until {@code nanos} of wall time have passed (at least one); how many. */
-  private static long run(Extractor extractor, List<RawDocument> docs, long nanos) {
+  /**
+   * Extracts documents round-robin, from {@code cursor[slot]} on, until {@code nanos} of wall time have passed (at
+   * least one); leaves the next position in {@code cursor[slot]} and returns how many. Going on where the last slice
+   * stopped matters on a loaded machine: a slice may cover only a quarter of the documents, and restarting at the
+   * first one each time would measure the same few pages again and again.
+   */
+  private static long run(Extractor extractor, List<RawDocument> docs, long nanos, int[] cursor, int slot) {
     long start = System.nanoTime();
     long n = 0;
     int sink = 0;
-    int i = 0;
+    int i = cursor[slot];
     while (System.nanoTime() - start < nanos || n == 0) {
       sink += extractor.extract(docs.get(i)).text().length();
       i = i + 1 == docs.size() ? 0 : i + 1;
       n++;
     }
+    cursor[slot] = i;
     if (sink == 42) {
       System.out.print(""); // keeps the results alive for the JIT
     }
