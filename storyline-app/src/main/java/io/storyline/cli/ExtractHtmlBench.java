@@ -2,18 +2,13 @@ package io.storyline.cli;
 
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
-import io.storyline.ingest.DocumentReader;
-import io.storyline.ingest.Ingest;
 import io.storyline.ingest.RawDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +41,8 @@ final class ExtractHtmlBench implements Callable<Integer> {
   String pagesNamed;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "8",
-      description = "Measured time per configuration, after a warm-up of the same length (default ${DEFAULT-VALUE}).")
+      description = "Measured one-second slices per configuration (configurations take turns), after a warm-up "
+          + "of the same length (default ${DEFAULT-VALUE}).")
   int seconds;
 
   @Option(names = "--huge-mb", paramLabel = "MB", defaultValue = "0",
@@ -61,76 +57,41 @@ final class ExtractHtmlBench implements Callable<Integer> {
     if (hugeMb < 0 || hugeMb > 500) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--huge-mb must be 0..500, got " + hugeMb);
     }
-    List<RawDocument> pages = read(inputs);
+    List<RawDocument> pages = ExtractBenchLoop.read(inputs, RawDocument.ContentKind.HTML, pagesNamed);
     if (pages.isEmpty()) {
       throw new CliFailure("no HTML pages in " + inputs
           + (pagesNamed == null ? "" : " named " + pagesNamed) + "; give folders of .html files");
     }
-    long chars = 0;
-    for (RawDocument d : pages) {
-      chars += d.characters();
-    }
+    long chars = ExtractBenchLoop.characters(pages);
     PrintWriter out = spec.commandLine().getOut();
-    Runtime rt = Runtime.getRuntime();
     out.printf("storyline bench extract: %,d HTML pages, %.1f MB of HTML (mean %.0f KB), from %s%n", pages.size(),
         chars / 1e6, chars / 1e3 / pages.size(), inputs);
-    out.printf("machine: %d cores, Java %s, max heap %,d MB; one thread, so rates are per core%n",
-        rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20);
-    out.printf("%-32s %9s %8s %9s %9s %9s %11s%n", "configuration", "pages/s", "MB/s", "median", "p99", "worst",
-        "alloc/page");
-    measure("HTML (no language detection)", Extractor.builder().detectLanguage(false).build(), pages, chars, out);
-    measure("HTML + language detection", Extractor.create(), pages, chars, out);
+    out.println(ExtractBenchLoop.machine());
+    out.flush();
+    List<ExtractBenchLoop.Result> results = ExtractBenchLoop.measure(List.of(
+        new ExtractBenchLoop.Config("HTML (no language detection)",
+            Extractor.builder().detectLanguage(false).build()),
+        new ExtractBenchLoop.Config("HTML + language detection", Extractor.create())), pages, seconds, true);
+    out.printf("%-30s %11s %9s %11s %8s %8s %8s %11s%n", "configuration", "pages/cpu-s", "MB/cpu-s",
+        "wall pages/s", "median", "p99", "worst", "alloc/page");
+    double meanChars = (double) chars / pages.size();
+    for (ExtractBenchLoop.Result r : results) {
+      out.printf("%-30s %,11.0f %9.1f %,11.0f %6.1fms %6.1fms %6.1fms %8.0f KB%n", r.name(), r.perCpuSecond(),
+          r.perCpuSecond() * meanChars / 1e6, r.medianSlice(), r.documentMillis(0.5), r.documentMillis(0.99),
+          r.documentMillis(1), r.allocatedKbPerDocument());
+    }
+    out.println("pages/cpu-s: pages per CPU-second of the extracting thread; wall pages/s: median one-second slice;"
+        + " median/p99/worst: CPU time of one page");
     if (hugeMb > 0) {
-      huge(out, rt);
+      huge(out);
     }
     out.flush();
     return ExitCodes.OK;
   }
 
-  private void measure(String name, Extractor extractor, List<RawDocument> pages, long chars, PrintWriter out) {
-    run(extractor, pages, seconds * 1_000_000_000L); // warm-up: JIT
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long allocated = threads.getCurrentThreadAllocatedBytes();
-    long cpu = threads.getCurrentThreadCpuTime();
-    long done = run(extractor, pages, seconds * 1_000_000_000L);
-    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
-    allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
-    long[] times = new long[pages.size()];
-    for (int i = 0; i < pages.size(); i++) {
-      long t = threads.getCurrentThreadCpuTime();
-      extractor.extract(pages.get(i));
-      times[i] = threads.getCurrentThreadCpuTime() - t;
-    }
-    Arrays.sort(times);
-    double rounds = (double) done / pages.size();
-    out.printf("%-32s %,9.0f %8.1f %7.1fms %7.1fms %7.1fms %8.0f KB%n", name, done / cpuSeconds,
-        rounds * chars / 1e6 / cpuSeconds, times[times.length / 2] / 1e6,
-        times[Math.min(times.length - 1, (int) Math.ceil(times.length * 0.99) - 1)] / 1e6,
-        times[times.length - 1] / 1e6, allocated / 1024.0 / done);
-    out.flush();
-  }
-
-  /** Extracts pages round-robin until {@code nanos} of wall time have passed; returns how many. */
-  private static long run(Extractor extractor, List<RawDocument> pages, long nanos) {
-    long start = System.nanoTime();
-    long n = 0;
-    int sink = 0;
-    while (System.nanoTime() - start < nanos) {
-      for (RawDocument d : pages) {
-        sink += extractor.extract(d).text().length();
-        n++;
-      }
-    }
-    if (sink == 42) {
-      System.out.print(""); // keeps the results alive for the JIT
-    }
-    return n;
-  }
-
-  private void huge(PrintWriter out, Runtime rt) {
+  private void huge(PrintWriter out) {
     RawDocument page = hugePage(hugeMb * 1_000_000);
-    long before = usedAfterGc(rt);
+    long before = ExtractBenchLoop.usedAfterGc();
     for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
@@ -169,34 +130,5 @@ final class ExtractHtmlBench implements Callable<Integer> {
     b.append("</div></body></html>");
     return new RawDocument("huge.html", "generated", RawDocument.ContentKind.HTML, "UTF-8", b.toString(), null,
         null, null, null);
-  }
-
-  private static long usedAfterGc(Runtime rt) {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
-  }
-
-  private List<RawDocument> read(List<Path> paths) throws IOException {
-    List<RawDocument> docs = new ArrayList<>();
-    try (DocumentReader reader = Ingest.create().open(paths)) {
-      for (Optional<RawDocument> d = reader.next(); d.isPresent(); d = reader.next()) {
-        RawDocument doc = d.get();
-        if (doc.kind() != RawDocument.ContentKind.HTML) {
-          continue;
-        }
-        if (pagesNamed != null) {
-          Path file = Path.of(doc.id()).getFileName();
-          if (file == null || !file.toString().equals(pagesNamed)) {
-            continue;
-          }
-        }
-        docs.add(doc);
-      }
-    } catch (NoSuchFileException e) {
-      throw new CliFailure(e.getFile() + ": input not found; check the path");
-    }
-    return docs;
   }
 }

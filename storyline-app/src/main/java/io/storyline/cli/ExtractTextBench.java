@@ -1,17 +1,12 @@
 package io.storyline.cli;
 
 import io.storyline.extract.Extractor;
-import io.storyline.ingest.DocumentReader;
-import io.storyline.ingest.Ingest;
 import io.storyline.ingest.RawDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -43,8 +38,8 @@ final class ExtractTextBench implements Callable<Integer> {
   int generate;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "8",
-      description = "Measured one-second slices per configuration, after a warm-up of the same length "
-          + "(default ${DEFAULT-VALUE}); the report gives the median and the best slice.")
+      description = "Measured one-second slices per configuration (configurations take turns), after a warm-up "
+          + "of the same length (default ${DEFAULT-VALUE}); the report gives the median and the best slice.")
   int seconds;
 
   @Override
@@ -55,99 +50,34 @@ final class ExtractTextBench implements Callable<Integer> {
     if (seconds < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1, got " + seconds);
     }
-    List<RawDocument> docs = inputs.isEmpty() ? generated(generate) : read(inputs);
+    List<RawDocument> docs = inputs.isEmpty() ? generated(generate)
+        : ExtractBenchLoop.read(inputs, RawDocument.ContentKind.TEXT, null);
     if (docs.isEmpty()) {
       throw new CliFailure("no text documents in " + inputs + "; give folders of .txt files");
     }
-    long chars = 0;
-    for (RawDocument d : docs) {
-      chars += d.characters();
-    }
+    long chars = ExtractBenchLoop.characters(docs);
     PrintWriter out = spec.commandLine().getOut();
-    Runtime rt = Runtime.getRuntime();
     out.printf("storyline bench extract-text: %,d text documents, %.1f MB of text, from %s%n", docs.size(),
         chars / 1e6, inputs.isEmpty() ? "the generator (--generate " + generate + ")" : inputs);
-    out.printf("machine: %d cores, Java %s, max heap %,d MB; one thread, so rates are per core%n",
-        rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20);
-    out.printf("%-24s %9s %9s %9s %8s %12s%n", "configuration", "docs/cpu-s", "median/s", "best/s",
-        "MB/cpu-s", "alloc/doc");
-    measure("text rules", Extractor.builder().detectLanguage(false).build(), docs, chars, out);
-    long before = usedAfterGc(rt);
+    out.println(ExtractBenchLoop.machine());
+    out.flush();
+    long before = ExtractBenchLoop.usedAfterGc();
     Extractor withLanguage = Extractor.builder().build();
     withLanguage.extract(docs.get(0));
-    long model = usedAfterGc(rt) - before;
-    measure("text rules + language", withLanguage, docs, chars, out);
+    long model = ExtractBenchLoop.usedAfterGc() - before;
+    List<ExtractBenchLoop.Result> results = ExtractBenchLoop.measure(List.of(
+        new ExtractBenchLoop.Config("text rules", Extractor.builder().detectLanguage(false).build()),
+        new ExtractBenchLoop.Config("text rules + language", withLanguage)), docs, seconds, false);
+    out.printf("%-24s %10s %9s %9s %8s %12s%n", "configuration", "docs/cpu-s", "median/s", "best/s",
+        "MB/cpu-s", "alloc/doc");
+    double bytesPerDoc = (double) chars / docs.size();
+    for (ExtractBenchLoop.Result r : results) {
+      out.printf("%-24s %,10.0f %,9.0f %,9.0f %8.2f %9.0f KB%n", r.name(), r.perCpuSecond(), r.medianSlice(),
+          r.bestSlice(), r.perCpuSecond() * bytesPerDoc / 1e6, r.allocatedKbPerDocument());
+    }
     out.printf("language model on the heap: about %,d MB (loaded once, shared by all threads)%n", model >> 20);
     out.flush();
     return ExitCodes.OK;
-  }
-
-  /**
-   * Warm-up, then one-second slices for {@code seconds}. Documents per CPU-second of the measuring thread is the
-   * per-core rate and the steadiest figure on a shared machine; the median wall-clock slice is the typical rate,
-   * the best slice the rate with the least interference from other processes.
-   */
-  private void measure(String name, Extractor extractor, List<RawDocument> docs, long chars, PrintWriter out) {
-    run(extractor, docs, seconds * 1_000_000_000L); // warm-up: JIT
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long allocated = threads.getCurrentThreadAllocatedBytes();
-    long cpu = threads.getCurrentThreadCpuTime();
-    long total = 0;
-    List<Double> rates = new ArrayList<>();
-    for (int slice = 0; slice < seconds; slice++) {
-      long start = System.nanoTime();
-      long done = run(extractor, docs, 1_000_000_000L);
-      rates.add(done / ((System.nanoTime() - start) / 1e9));
-      total += done;
-    }
-    allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
-    double perCpuSecond = total / ((threads.getCurrentThreadCpuTime() - cpu) / 1e9);
-    rates.sort(null);
-    double median = rates.get(rates.size() / 2);
-    double best = rates.get(rates.size() - 1);
-    double bytesPerDoc = (double) chars / docs.size();
-    out.printf("%-24s %,9.0f %,9.0f %,9.0f %8.2f %9.0f KB%n", name, perCpuSecond, median, best,
-        perCpuSecond * bytesPerDoc / 1e6, allocated / 1024.0 / total);
-    out.flush();
-  }
-
-  /** Extracts documents round-robin until {@code nanos} have passed (at least one); returns how many. */
-  private static long run(Extractor extractor, List<RawDocument> docs, long nanos) {
-    long start = System.nanoTime();
-    long n = 0;
-    int sink = 0;
-    int i = 0;
-    while (System.nanoTime() - start < nanos || n == 0) {
-      sink += extractor.extract(docs.get(i)).text().length();
-      i = (i + 1) % docs.size();
-      n++;
-    }
-    if (sink == 42) {
-      System.out.print(""); // keeps the results alive for the JIT
-    }
-    return n;
-  }
-
-  private static long usedAfterGc(Runtime rt) {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return rt.totalMemory() - rt.freeMemory();
-  }
-
-  private List<RawDocument> read(List<Path> paths) throws IOException {
-    List<RawDocument> docs = new ArrayList<>();
-    try (DocumentReader reader = Ingest.create().open(paths)) {
-      for (Optional<RawDocument> d = reader.next(); d.isPresent(); d = reader.next()) {
-        if (d.get().kind() == RawDocument.ContentKind.TEXT) {
-          docs.add(d.get());
-        }
-      }
-    } catch (NoSuchFileException e) {
-      throw new CliFailure(e.getFile() + ": input not found; check the path");
-    }
-    return docs;
   }
 
   /** Synthetic pages: a headline, a byline, wire paragraphs, an appeal box, a gallery and a teaser list. */

@@ -18,7 +18,7 @@ class ExtractHtmlBenchTest {
     Files.writeString(dir.resolve("harbour/other.html"), "<html><body><p>not measured</p></body></html>");
     CliRun run = CliRun.of("bench", "extract", dir.toString(), "--pages-named", "source.html", "--seconds", "1");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-    assertThat(run.out()).contains("1 HTML pages", "pages/s", "median", "p99", "alloc/page",
+    assertThat(run.out()).contains("1 HTML pages", "pages/cpu-s", "load average", "median", "p99", "alloc/page",
         "HTML (no language detection)", "HTML + language detection");
   }
 

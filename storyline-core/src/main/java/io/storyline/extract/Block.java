@@ -13,8 +13,8 @@ final class Block {
 
   /** A sentence ending inside the unit: "... unfair. It's ..." (headlines have none). */
   private static final Pattern INNER_SENTENCE_END = Pattern.compile(
-      "(?<!\\b(?:\\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|No|vs|Inc|Co|Corp|Ltd))"
-          + "[.!?][\"'\u201D\u2019]?\\s+[\"'\u201C\u2018]?\\p{Lu}|[\u3002\uFF01\uFF1F][\u300D\u300F]?\\S");
+      "[.!?](?<!\\b(?:\\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|No|vs|Inc|Co|Corp|Ltd)"
+          + "[.!?])[\"'\u201D\u2019]?\\s+[\"'\u201C\u2018]?\\p{Lu}|[\u3002\uFF01\uFF1F][\u300D\u300F]?\\S");
 
   final String text;
   final int words;
@@ -26,8 +26,6 @@ final class Block {
   final boolean headingLike;
   /** A sentence-like paragraph: ends a sentence with six words or more, or has thirty words or more. */
   final boolean prose;
-  /** Share of letters that are upper case. */
-  final double upperShare;
 
   Chrome chrome;
   boolean title;
@@ -44,9 +42,24 @@ final class Block {
         || last == '\uFF0C' || last == '\uFF1B' || last == '\uFF1A' || last == '\u3001';
     int first = text.isEmpty() ? ' ' : text.codePointAt(0);
     this.headingLike = words >= 1 && words <= 25 && !closedLikeSentence && !Character.isLowerCase(first)
-        && text.length() <= 250 && !INNER_SENTENCE_END.matcher(text).find();
+        && text.length() <= 250 && !innerSentenceEnd(text);
     this.prose = (sentenceEnd && words >= 6) || words >= 30;
-    this.upperShare = upperShare(text);
+  }
+
+  /** Share of letters that are upper case (computed when asked: only wire-copy titles need it). */
+  double upperShare() {
+    int letters = 0;
+    int upper = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return letters == 0 ? 0 : (double) upper / letters;
   }
 
   /** Share of words that start with a capital letter. */
@@ -114,19 +127,18 @@ final class Block {
     return s.substring(0, end);
   }
 
-  private static double upperShare(String s) {
-    int letters = 0;
-    int upper = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetter(c)) {
-        letters++;
-        if (Character.isUpperCase(c)) {
-          upper++;
-        }
+  /**
+   * Whether a sentence ends inside the text. The test for sentence punctuation comes first (a heading rarely has
+   * any), and the regex tries its look-behind only after a full stop, not at every position.
+   */
+  private static boolean innerSentenceEnd(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == '\u3002' || c == '\uFF01' || c == '\uFF1F') {
+        return INNER_SENTENCE_END.matcher(text).region(i, text.length()).useTransparentBounds(true).find();
       }
     }
-    return letters == 0 ? 0 : (double) upper / letters;
+    return false;
   }
 
   @Override

@@ -44,14 +44,18 @@ final class ChromeRules {
   private static final Pattern UI_SEPARATORS = Pattern.compile("[\\s|\u2022\u00b7/>\u203a\u00bb:]+");
   private static final Pattern UI_WORD_EDGES = Pattern.compile("^[^\\p{L}\\d]+|[^\\p{L}\\d]+$");
 
-  /** A photo credit at the end of a unit: "(Photo by X/Getty Images)", "(AP Photo/X)", "(credit:X)". */
-  private static final Pattern CAPTION_END = Pattern.compile(
+  /**
+   * A photo credit at the end of a unit: "(Photo by X/Getty Images)", "(AP Photo/X)", "(credit:X)". Split in two so
+   * that neither is tried at every position of a long paragraph: the parenthesised forms are searched from the first
+   * "(", the others only when "photo" occurs.
+   */
+  private static final Pattern CAPTION_PAREN = Pattern.compile(
       "\\((?:[^()]*\\b(?:photo|photos|photograph|picture|pic|image|foto|bild)\\b[^()]*)\\)\\s*(?:\\(credit:[^()]*\\)\\s*)?$"
           + "|\\(credit:[^()]*\\)"
           + "|\\((?:[^()]*/)\\s*(?:getty images|shutterstock|reuters|afp|epa|ap|dpa|picture[- ]alliance|alamy|"
-          + "anadolu agency|sipa|xinhua|imago)[^()]*\\)\\s*$"
-          + "|photo credit should read"
-          + "|\\bphotograph:\\s*\\S.{0,80}$", I);
+          + "anadolu agency|sipa|xinhua|imago)[^()]*\\)\\s*$", I);
+  private static final Pattern CAPTION_WORDS = Pattern.compile(
+      "photo credit should read|\\bphotograph:\\s*\\S.{0,80}$", I);
   /** A caption label at the start: "Photo: ...", "Image credit: ...". */
   private static final Pattern CAPTION_START = Pattern.compile(
       "^(?:photo|photograph|image|picture|foto|bild)s?(?:\\s+credit)?\\s*:", I);
@@ -61,14 +65,15 @@ final class ChromeRules {
           + "aktualisiert|ver\u00f6ffentlicht|mis \u00e0 jour|publi\u00e9(?: le)?|actualizado|publicado)\\b"
           + "\\s*(?:on|at|:)?[^\\p{L}]{0,3}.{0,60}\\d", I);
 
-  private static final Pattern CREDIT = Pattern.compile(
-      "^[\\(\\[]?\\s*(?:additional\\s+)?(?:reporting|writing|editing|edited|compiled|research|translated|"
+  /** Reporting credits and copyright lines; what may stand anywhere is apart, tried only when its word occurs. */
+  private static final Pattern CREDIT_START = Pattern.compile(
+      "[\\(\\[]?\\s*(?:additional\\s+)?(?:reporting|writing|editing|edited|compiled|research|translated|"
           + "translation|produced|graphics|written)\\s+by\\b"
-          + "|^(?:\u00a9|\\(c\\)\\s|copyright\\b)"
-          + "|\\ball rights reserved\\b"
-          + "|^(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)"
-          + "|\\bcontributed(?:\\s+reporting)?\\s+to\\s+this\\s+(?:report|story|article)\\.?$",
+          + "|(?:\u00a9|\\(c\\)\\s|copyright\\b)"
+          + "|(?:this|the)\\s+(?:article|story|piece)\\s+(?:was\\s+)?(?:originally|first)\\s+(?:published|appeared)",
       I);
+  private static final Pattern CREDIT_ANYWHERE = Pattern.compile(
+      "\\ball rights reserved\\b|\\bcontributed(?:\\s+reporting)?\\s+to\\s+this\\s+(?:report|story|article)\\.?$", I);
   private static final Pattern SOURCE = Pattern.compile("^(?:source|sources|quelle|fuente)s?:\\s", I);
 
   /** Agency-only credit: "(AP)", "-- AFP", "AFP/dpa", "jbh/rc (AP, dpa, Reuters)". */
@@ -127,6 +132,20 @@ final class ChromeRules {
    * @param siteNames lower-cased, letters-and-digits-only names of the site (outlet, host label), may be empty
    */
   static Chrome classify(Block b, Set<String> siteNames) {
+    return classify(b, siteNames, false);
+  }
+
+  /**
+   * What {@link #classify} says of a unit when that is one of the kinds metadata reads (timestamp, credit, caption)
+   * or a kind tested before them; {@code null} where {@link #classify} would go on to the costlier teaser, appeal
+   * and cookie rules. For text a page's DOM stage already judged to be content: the labels are evidence for
+   * {@link MetadataFinder}, not removals, and the appeal rules took a fifth of the HTML front door's time.
+   */
+  static Chrome evidence(Block b, Set<String> siteNames) {
+    return classify(b, siteNames, true);
+  }
+
+  private static Chrome classify(Block b, Set<String> siteNames, boolean evidenceOnly) {
     String t = b.text;
     if (!hasLetterOrDigit(t)) {
       return Chrome.SEPARATOR;
@@ -141,19 +160,25 @@ final class ChromeRules {
     if (b.words <= 8 && siteNames.contains(squash(t))) {
       return Chrome.SITE_NAME;
     }
-    if (b.words <= 60 && (mayBeCaption(t) && CAPTION_END.matcher(tail(t)).find() || CAPTION_START.matcher(t).find())) {
+    if (b.words <= 60
+        && (mayBeCaption(t) && captionEnd(tail(t)) || CAPTION_START.matcher(t).lookingAt())) {
       return Chrome.CAPTION;
     }
-    if (b.words <= 14 && !b.prose && (STAMP.matcher(t).find() || onlyDate(t))) {
+    if (b.words <= 14 && !b.prose && (STAMP.matcher(t).lookingAt() || onlyDate(t))) {
       return Chrome.TIMESTAMP;
     }
-    if (b.words <= 60 && CREDIT.matcher(t).find()) {
+    if (b.words <= 60 && (CREDIT_START.matcher(t).lookingAt()
+        || (containsIgnoreCase(t, "reserved") || containsIgnoreCase(t, "contributed"))
+        && CREDIT_ANYWHERE.matcher(t).find())) {
       return Chrome.CREDIT;
     }
-    if (b.words <= 8 && SOURCE.matcher(t).find() || b.words <= 12 && AGENCY_CREDIT.matcher(t).matches()) {
+    if (b.words <= 8 && SOURCE.matcher(t).lookingAt() || b.words <= 12 && AGENCY_CREDIT.matcher(t).matches()) {
       return Chrome.CREDIT;
     }
-    if (b.words <= 20 && TEASER_LEAD.matcher(t).find()) {
+    if (evidenceOnly) {
+      return null;
+    }
+    if (b.words <= 20 && TEASER_LEAD.matcher(t).lookingAt()) {
       return Chrome.TEASER;
     }
     if (isAppeal(b)) {
@@ -188,7 +213,7 @@ final class ChromeRules {
 
   /** A byline line: "By" + capitalised names, optionally ", Title, Agency"; short, not a sentence. */
   static boolean isByline(Block b) {
-    if (b.words < 2 || b.words > 16 || !BYLINE.matcher(b.text).find()) {
+    if (b.words < 2 || b.words > 16 || !BYLINE.matcher(b.text).lookingAt()) {
       return false;
     }
     String t = Block.stripClosers(b.text);
@@ -214,7 +239,7 @@ final class ChromeRules {
   /** Appeal by its own text; see the class comment of {@link TextArticleExtractor} for the thresholds. */
   static boolean isAppeal(Block b) {
     String t = b.text;
-    if (b.words <= 8 && IMPERATIVE.matcher(t).find()) {
+    if (b.words <= 8 && IMPERATIVE.matcher(t).lookingAt()) {
       return true;
     }
     int cues = distinctCues(t);
@@ -268,6 +293,27 @@ final class ChromeRules {
   private static boolean mayHaveCue(String lower) {
     for (String stem : CUE_STEMS) {
       if (lower.contains(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean captionEnd(String t) {
+    int paren = t.indexOf('(');
+    if (paren >= 0 && CAPTION_PAREN.matcher(t).region(paren, t.length()).find()) {
+      return true;
+    }
+    return containsIgnoreCase(t, "photo") && CAPTION_WORDS.matcher(t).find();
+  }
+
+  /** Whether {@code s} contains the lower-case ASCII {@code word} in any case. */
+  static boolean containsIgnoreCase(String s, String word) {
+    char first = word.charAt(0);
+    char upper = Character.toUpperCase(first);
+    for (int i = 0; i + word.length() <= s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c == first || c == upper) && s.regionMatches(true, i, word, 0, word.length())) {
         return true;
       }
     }

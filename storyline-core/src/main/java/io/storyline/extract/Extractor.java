@@ -96,7 +96,7 @@ public final class Extractor {
     boolean reutersCredit = false;
     for (String p : r.paragraphs()) {
       Block b = new Block(p);
-      Chrome c = ChromeRules.classify(b, names);
+      Chrome c = ChromeRules.evidence(b, names);
       // evidence only: the DOM stage decided what is content; these labels feed MetadataFinder
       if (c == Chrome.TIMESTAMP || c == Chrome.CREDIT || c == Chrome.CAPTION) {
         b.chrome = c;

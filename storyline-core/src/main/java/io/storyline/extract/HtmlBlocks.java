@@ -79,7 +79,7 @@ final class HtmlBlocks {
 
   private void text(String t) {
     if (preDepth > 0) {
-      buf.append(t.replace("\r\n", "\n").replace('\r', '\n'));
+      buf.append(t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n").replace('\r', '\n'));
       return;
     }
     for (int i = 0; i < t.length(); i++) {

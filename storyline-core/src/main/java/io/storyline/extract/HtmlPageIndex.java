@@ -95,7 +95,7 @@ final class HtmlPageIndex {
   private static boolean mentionsAuthor(String value) {
     int n = value.length();
     for (int i = 0; i < n; i++) {
-      char c = Character.toLowerCase(value.charAt(i));
+      char c = (char) (value.charAt(i) | 0x20); // ASCII lower case: the words are ASCII
       if (c != 'a' && c != 'b' && c != 'c' && c != 'w') {
         continue;
       }

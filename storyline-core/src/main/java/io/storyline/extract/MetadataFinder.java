@@ -94,14 +94,7 @@ final class MetadataFinder {
     Instant pictured = null;
     boolean bodySeen = false;
     int bodyParagraphs = 0;
-    List<LocalDate> context = new ArrayList<>();
-    int scanned = 0;
     for (Block b : blocks) {
-      if (scanned++ < 400) {
-        for (DateFinder.Found f : DateFinder.find(b.text.length() > 2000 ? b.text.substring(0, 2000) : b.text)) {
-          context.add(f.date());
-        }
-      }
       if (b.chrome == Chrome.BYLINE && byline == null) {
         // One convention for every input: the credited names, without "By" (as HTML bylines are cleaned).
         String cleaned = HtmlMetadata.cleanByline(b.text);
@@ -132,7 +125,9 @@ final class MetadataFinder {
     Instant datelineDate = null;
     if (dl != null) {
       agency = dl.agency();
-      datelineDate = datelineDate(dl, context, reference);
+      // the dates in the text only serve to give a dateline's month and day a year: read them only then
+      datelineDate = dl.monthDay() == null || dl.year() != null ? datelineDate(dl, List.of(), reference)
+          : datelineDate(dl, contextDates(blocks), reference);
     }
     if (agency == null && byline != null) {
       agency = Agencies.firstMention(byline);
@@ -149,6 +144,18 @@ final class MetadataFinder {
     Instant published = stamped != null ? stamped : datelineDate != null ? datelineDate
         : wire != null ? wire.filed() : null;
     return new TextMetadata(byline, dl == null ? null : dl.place(), agency, published, updated, pictured);
+  }
+
+  /** Full dates written in the first 400 units (first 2,000 characters of each), in order. */
+  private static List<LocalDate> contextDates(List<Block> blocks) {
+    List<LocalDate> context = new ArrayList<>();
+    for (int i = 0; i < Math.min(400, blocks.size()); i++) {
+      String text = blocks.get(i).text;
+      for (DateFinder.Found f : DateFinder.find(text.length() > 2000 ? text.substring(0, 2000) : text)) {
+        context.add(f.date());
+      }
+    }
+    return context;
   }
 
   private static String creditAgency(String text) {

@@ -242,7 +242,7 @@ final class TextArticleExtractor {
           continue;
         }
         // long "headlines" in sentence case are ledes without a full stop (METER tabloid openings)
-        boolean candidate = wire ? b.upperShare >= 0.8 && b.words >= 2
+        boolean candidate = wire ? b.upperShare() >= 0.8 && b.words >= 2
             : b.words >= 2 && (b.words < 14 || b.capitalizedShare() >= 0.5);
         if (candidate) {
           b.title = true;

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * (METER 1999, said to be latin-1: 224 of its 1,058 texts have non-ASCII bytes, none of them valid UTF-8,
  * and 6 use 0x93/0x94 quotes or 0x96/0x97 dashes that only windows-1252 decodes). The five bytes windows-1252 leaves undefined decode to the latin-1 code point, so no byte is
  * ever lost. A declaration the bytes contradict is corrected the same way: declared UTF-8 that is not valid
- * UTF-8 is decoded as windows-1252; declared latin-1/windows-1252 that is valid non-ASCII UTF-8 is UTF-8.
+ * UTF-8 is decoded as windows-1252; any other declared charset (latin-1/windows-1252, gbk, shift_jis, ...) over
+ * bytes that are valid UTF-8 with a multi-byte character is UTF-8 (pages re-saved as UTF-8 keep their old meta
+ * tag; a real legacy text of more than a few non-ASCII characters is almost never valid UTF-8 by chance).
  * UTF-16 without a BOM is recognised by its pattern of NUL bytes. We did not add a statistical detector (ICU,
  * juniversalchardet): for the news inputs we target the only ambiguity in practice is UTF-8 versus
  * windows-1252, which the strict decode settles.
@@ -81,11 +83,15 @@ final class TextDecoding {
     if (charset.equals(StandardCharsets.UTF_8)) {
       return detect(bytes, 0); // valid UTF-8 stays UTF-8; invalid falls back to windows-1252
     }
-    if (charset.name().equals(WINDOWS_1252)) {
+    if (!charset.name().startsWith("UTF-")) {
+      // A legacy declaration (windows-1252, gbk, shift_jis, ...) over bytes that are valid UTF-8 with at least one
+      // multi-byte character: the page was re-saved as UTF-8 and kept its old meta tag (readability "qq": gbk).
       String utf8 = strictUtf8(bytes, 0);
-      if (utf8 != null && utf8.length() < bytes.length) { // valid UTF-8 with at least one multi-byte character
+      if (utf8 != null && utf8.length() < bytes.length) {
         return new Decoded(utf8, StandardCharsets.UTF_8.name());
       }
+    }
+    if (charset.name().equals(WINDOWS_1252)) {
       return new Decoded(cp1252(bytes, 0), WINDOWS_1252);
     }
     return new Decoded(new String(bytes, charset), charset.name());

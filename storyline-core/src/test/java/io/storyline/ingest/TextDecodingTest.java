@@ -70,6 +70,22 @@ class TextDecodingTest {
   }
 
   @Test
+  void aLegacyDeclarationOverValidUtf8IsReadAsUtf8() throws java.io.IOException {
+    // a page re-saved as UTF-8 that kept its "charset=gbk" meta tag, as the readability test page "qq"
+    byte[] page;
+    try (java.io.InputStream in = getClass().getResourceAsStream("text/declared-gbk-saved-utf8.html")) {
+      page = in.readAllBytes();
+    }
+    TextDecoding.Decoded d = TextDecoding.decodeHtml(page, null);
+    assertThat(d.charset()).isEqualTo("UTF-8");
+    assertThat(d.text()).contains("<title>腾讯新闻：北京今日迎来降雪</title>", "城区积雪深度约两厘米");
+    // the same page really in GBK stays GBK
+    byte[] gbk = new String(page, StandardCharsets.UTF_8).getBytes(Charset.forName("GBK"));
+    assertThat(TextDecoding.decodeHtml(gbk, null).charset()).isEqualTo("GBK");
+    assertThat(TextDecoding.decodeHtml(gbk, null).text()).contains("城区积雪深度约两厘米");
+  }
+
+  @Test
   void unknownCharsetLabelFallsBackToDetection() {
     byte[] page = "<meta charset=no-such-charset><p>Köln</p>".getBytes(StandardCharsets.UTF_8);
     assertThat(TextDecoding.decodeHtml(page, null).charset()).isEqualTo("UTF-8");
