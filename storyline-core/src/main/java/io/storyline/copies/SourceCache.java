@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Analyses of recently added or verified texts, least recently used evicted first, bounded in bytes. Copies of
+ * Source texts (tokens) of recently added or verified documents, least recently used evicted first, bounded in bytes. Copies of
  * one wire story arrive close together, so its analysis is verified again and again while it is hot; the cache
- * saves reading and re-tokenising its text each time. Thread-safe.
+ * saves reading and re-tokenising its text each time. Holds {@link SourceText}s, about 10 bytes per word: some 15,000 texts of 480 words in the default 64 MB. Thread-safe.
  */
-final class AnalysisCache {
+final class SourceCache {
   private final long budget;
   private long used;
-  private final LinkedHashMap<Integer, Analysis> map = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<Integer, SourceText> map = new LinkedHashMap<>(256, 0.75f, true);
 
-  AnalysisCache(long budgetBytes) {
+  SourceCache(long budgetBytes) {
     this.budget = budgetBytes;
   }
 
@@ -21,23 +21,23 @@ final class AnalysisCache {
     return used;
   }
 
-  synchronized Analysis get(int doc) {
+  synchronized SourceText get(int doc) {
     return map.get(doc);
   }
 
-  synchronized void put(int doc, Analysis a) {
+  synchronized void put(int doc, SourceText a) {
     long b = a.bytes();
     if (b > budget / 4) {
       return;
     }
-    Analysis old = map.put(doc, a);
+    SourceText old = map.put(doc, a);
     if (old != null) {
       used -= old.bytes();
     }
     used += b;
     var it = map.entrySet().iterator();
     while (used > budget && it.hasNext()) {
-      Map.Entry<Integer, Analysis> e = it.next();
+      Map.Entry<Integer, SourceText> e = it.next();
       used -= e.getValue().bytes();
       it.remove();
     }
