@@ -241,7 +241,7 @@ public final class CopyIndex implements Closeable {
    * @param relationBytes  recorded relations
    * @param frequencyBytes word frequency table (fixed)
    * @param textStoreBytes offsets of stored texts (the texts themselves are in memory or in a file)
-   * @param cacheBytes     analyses of recently seen texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
+   * @param cacheBytes     tokens of recently added or verified texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
    */
   public record Stats(int documents, int relations, long documentBytes, long lshBytes, long postingBytes,
       long relationBytes, long frequencyBytes, long textStoreBytes, long cacheBytes) {

@@ -14,7 +14,7 @@ import java.util.Arrays;
 /**
  * The binary format of a saved {@link CopyIndex} (big-endian, {@link DataOutputStream} encoding):
  * <pre>
- *   magic "STLCOPYX", int version (1)
+ *   magic "STLCOPYX", int version (2; version 1 also kept shingle counts, which follow from token counts)
  *   settings: int shingleSize, long seed, int bands, int rows, int sampling, double nearTraced, double partialReused
  *   documents (ids, hashes, counts, times, agencies, flags, group parents), word frequencies,
  *   LSH entries, posting entries, relations, texts (int UTF-8 length, bytes), int end marker

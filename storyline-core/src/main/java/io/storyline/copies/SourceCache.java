@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Source texts (tokens) of recently added or verified documents, least recently used evicted first, bounded in bytes. Copies of
- * one wire story arrive close together, so its analysis is verified again and again while it is hot; the cache
+ * one wire story arrive close together, so its text is verified again and again while it is hot; the cache
  * saves reading and re-tokenising its text each time. Holds {@link SourceText}s, about 10 bytes per word: some 15,000 texts of 480 words in the default 64 MB. Thread-safe.
  */
 final class SourceCache {

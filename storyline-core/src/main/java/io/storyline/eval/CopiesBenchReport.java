@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param queryP99Ms        99th percentile query latency
  * @param queryMaxMs        slowest query
  * @param heapBytesPerDoc   heap after GC with the index minus before it, per document, without the bounded
- *                          analysis cache and the offsets of the texts (kept in a file)
+ *                          source cache and the offsets of the texts (kept in a file)
  * @param indexBytesPerDoc  the index's own accounting of its arrays, per document
  * @param stats             the index's sizes
  * @param pairs             pair recall and precision, and SimHash against MinHash
@@ -117,7 +117,7 @@ public record CopiesBenchReport(int documents, int threads, int cores, double se
     s.append(String.format(Locale.ROOT, "heap per document %d bytes measured (heap after GC with the index minus "
         + "before); %d bytes by the index's own count%n", heapBytesPerDoc, indexBytesPerDoc));
     s.append(String.format(Locale.ROOT, "  per document: columns %d, LSH %d, postings %d, relations %d, word "
-        + "frequencies %d; plus %d for text offsets and a %d MB analysis cache%n",
+        + "frequencies %d; plus %d for text offsets and a %d MB source cache%n",
         stats.documentBytes() / documents, stats.lshBytes() / documents, stats.postingBytes() / documents,
         stats.relationBytes() / documents, stats.frequencyBytes() / documents, stats.textStoreBytes() / documents,
         stats.cacheBytes() >> 20));
