@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {
         "Copy detection on METER: index every PA wire text, check each newspaper text against them and score"
             + " wholly / partially / non-derived (exact or near = wholly, partial = partially) against file_index/:"
-            + " per-class precision, recall and F1, macro-F1, derived-vs-non F1, confusion matrix, and macro-F1 with"
-            + " the two thresholds chosen on one half of the data and tested on the other."})
+            + " per-class precision, recall and F1, macro-F1, derived-vs-non F1, confusion matrix, and out-of-sample"
+            + " macro-F1 with the decision refitted on one half of the data and tested on the other (by domain and"
+            + " over random story halves), next to the two fixed thresholds it replaced."})
 final class EvalCopiesCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

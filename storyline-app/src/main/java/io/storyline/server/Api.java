@@ -1,12 +1,12 @@
 package io.storyline.server;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import io.javalin.http.Context;
 import io.storyline.ingest.RawDocument;
 import io.storyline.store.AddResult;
 import io.storyline.store.Store;
 import io.storyline.store.StoredArticle;
-import io.storyline.store.StorySummary;
-import io.storyline.store.TopicSummary;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,22 +52,22 @@ final class Api {
   }
 
   void listStories(Context ctx) {
-    List<StorySummary> stories = store.stories(time(ctx, "from"), time(ctx, "to"), ctx.queryParam("q"), limit(ctx));
+    List<Story> stories = store.stories(time(ctx, "from"), time(ctx, "to"), ctx.queryParam("q"), limit(ctx));
     Json.send(ctx, 200, new Views.ListView<>(stories));
   }
 
   void getStory(Context ctx) {
     String id = ctx.pathParam("id");
-    StorySummary s = store.story(id).orElseThrow(() -> ApiException.notFound("no story with id '" + id
+    Story s = store.story(id).orElseThrow(() -> ApiException.notFound("no story with id '" + id
         + "'; list stories with GET /api/stories"));
     Json.send(ctx, 200, Views.StoryView.of(s, store.articlesOfStory(id)));
   }
 
   void getTopic(Context ctx) {
     String id = ctx.pathParam("id");
-    TopicSummary t = store.topic(id).orElseThrow(() -> ApiException.notFound("no topic with id '" + id
+    Topic t = store.topic(id).orElseThrow(() -> ApiException.notFound("no topic with id '" + id
         + "'; a story names its topic once it is threaded into one"));
-    List<StorySummary> stories = new ArrayList<>();
+    List<Story> stories = new ArrayList<>();
     for (String sid : t.storyIds()) {
       store.story(sid).ifPresent(stories::add);
     }

@@ -1,12 +1,12 @@
 package io.storyline.server;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import io.storyline.extract.Article;
 import io.storyline.store.AddResult;
 import io.storyline.store.CopyGroupView;
 import io.storyline.store.Store;
 import io.storyline.store.StoredArticle;
-import io.storyline.store.StorySummary;
-import io.storyline.store.TopicSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,9 +52,9 @@ final class Views {
   record GroupRef(String id, List<String> members, List<String> outlets) { }
 
   /** {@code GET /api/stories/{id}}. */
-  record StoryView(StorySummary story, List<ArticleRef> articles, List<String> outlets,
+  record StoryView(Story story, List<ArticleRef> articles, List<String> outlets,
       List<TimelineEntry> timeline, List<GroupRef> copyGroups) {
-    static StoryView of(StorySummary story, List<StoredArticle> articles) {
+    static StoryView of(Story story, List<StoredArticle> articles) {
       List<ArticleRef> refs = articles.stream().map(ArticleRef::of).toList();
       List<String> outlets = new ArrayList<>(story.outlets());
       List<TimelineEntry> timeline = new ArrayList<>();
@@ -77,7 +77,7 @@ final class Views {
   }
 
   /** {@code GET /api/topics/{id}}: the topic and its stories, oldest first. */
-  record TopicView(TopicSummary topic, List<StorySummary> stories) { }
+  record TopicView(Topic topic, List<Story> stories) { }
 
   /** {@code GET /api/copies/{group}}. */
   record CopiesView(String id, List<ArticleRef> members, List<CopyGroupView.Diff> diffs) {

@@ -21,10 +21,14 @@ import java.util.Objects;
  * }</pre>
  *
  * Defaults: 4-word shingles, MinHash of 8 bands x 4 rows, shingle postings sampled 1 in 16, up to 16 candidates
- * verified per document, near = 95% traced and 25% reused, partial = 25% reused. Each is explained where it is
- * used ({@code LshIndex}, {@code PostingIndex}, {@code Reuse}).
+ * verified per document, derivation decided by {@link Derivation#DEFAULT} (partially derived from a reused share
+ * of 0.025 + 0.045 ln(1 + reused words), wholly from a traced share of 0.92 + 0.15 ln(words / source words)). Each
+ * is explained where it is used ({@code LshIndex}, {@code PostingIndex}, {@code Reuse}, {@link Derivation}).
  */
 public final class CopyDetector {
+  /** Slopes of {@link Derivation#DEFAULT}, kept when the builder moves the base thresholds. */
+  private static final double PARTIAL_SLOPE = 0.045;
+  private static final double NEAR_SLOPE = 0.15;
   final Fingerprinter fingerprinter;
   final int bands;
   final int rows;
@@ -32,6 +36,7 @@ public final class CopyDetector {
   final int maxCandidates;
   final double nearTraced;
   final double partialReused;
+  final Derivation derivation;
   final long cacheBytes;
 
   private CopyDetector(Builder b) {
@@ -43,6 +48,8 @@ public final class CopyDetector {
     this.maxCandidates = b.maxCandidates;
     this.nearTraced = b.nearTraced;
     this.partialReused = b.partialReused;
+    this.derivation = b.partialReused == Derivation.DEFAULT.partialBase() && b.nearTraced == Derivation.DEFAULT.nearBase()
+        ? Derivation.DEFAULT : new Derivation(b.partialReused, PARTIAL_SLOPE, b.nearTraced, NEAR_SLOPE);
     this.cacheBytes = b.cacheBytes;
   }
 
@@ -105,8 +112,8 @@ public final class CopyDetector {
     private int rows = 4;
     private int sampling = 16;
     private int maxCandidates = 16;
-    private double nearTraced = 0.95;
-    private double partialReused = 0.25;
+    private double nearTraced = Derivation.DEFAULT.nearBase();
+    private double partialReused = Derivation.DEFAULT.partialBase();
     private long cacheBytes = 64L << 20;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
@@ -169,14 +176,20 @@ public final class CopyDetector {
       return this;
     }
 
-    /** Traced share from which a document is wholly derived (near), 0 to 1 (default 0.95). */
+    /**
+     * Traced share from which a derived document as long as its main source is wholly derived (near), 0 to 1
+     * (default 0.92; it moves by 0.15 per unit of ln(words / source words), see {@link Derivation}).
+     */
     public Builder nearTraced(double share) {
       once("nearTraced");
       nearTraced = checkShare("nearTraced", share);
       return this;
     }
 
-    /** Reused share from which a document is partially derived, 0 to 1 (default 0.25). */
+    /**
+     * Reused share from which a document is derived, before the length term, 0 to 1 (default 0.025; it grows by
+     * 0.045 per unit of ln(1 + reused words), see {@link Derivation}).
+     */
     public Builder partialReused(double share) {
       once("partialReused");
       partialReused = checkShare("partialReused", share);

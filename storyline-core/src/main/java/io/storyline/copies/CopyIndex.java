@@ -266,7 +266,7 @@ public final class CopyIndex implements Closeable {
     for (int i = 0; i < top.length; i++) {
       sources[i] = source(top[i]);
     }
-    Reuse.Outcome o = Reuse.verify(a, sources, top.length, df, detector.partialReused, detector.nearTraced);
+    Reuse.Outcome o = Reuse.verify(a, sources, top.length, df, detector.derivation);
     return new Checked(this, o, top, null);
   }
 
@@ -283,7 +283,7 @@ public final class CopyIndex implements Closeable {
   }
 
   private void recordRelations(int d, Checked c) {
-    int[] flags = Reuse.linkFlags(c.outcome, c.relation(), detector.nearTraced, detector.partialReused);
+    int[] flags = Reuse.linkFlags(c.outcome, c.relation(), detector.derivation);
     for (int i = 0; i < flags.length; i++) {
       Reuse.Pair p = c.outcome.sources[i];
       if (flags[i] != 0) {
@@ -311,7 +311,7 @@ public final class CopyIndex implements Closeable {
     }
 
     Relation relation() {
-      return Reuse.relation(outcome, index.detector.partialReused, index.detector.nearTraced);
+      return Reuse.relation(outcome, index.detector.derivation);
     }
 
     CopyMatch match(String id) {
@@ -321,7 +321,7 @@ public final class CopyIndex implements Closeable {
       for (Reuse.Pair p : ps) {
         sources.add(new Source(index.docs.id(docs[p.index]), p.containment, p.resemblance));
       }
-      return new CopyMatch(id, relation(), sources, outcome.reused, outcome.traced, reason);
+      return new CopyMatch(id, relation(), sources, outcome.evidence(), reason);
     }
   }
 }

@@ -11,13 +11,12 @@ import java.util.Objects;
  *                     {@link Relation#UNIQUE} (never {@code ORIGINAL}: that needs the whole group, see
  *                     {@link CopyIndex#results()})
  * @param sources      the indexed documents it shares text with, highest containment first
- * @param reusedShare  share of its words that lie in a run of 3 or more words also found in the sources
- * @param tracedShare  share of its words in sentences that trace back to a sentence of a source (half or more
- *                     of the sentence's content, weighted by rarity, found there)
+ * @param evidence     what the relation was decided from ({@link Derivation}): reused and traced shares (see
+ *                     {@link #reusedShare()}, {@link #tracedShare()}), its words, the main source's words
  * @param reason       why the document is {@code unique} when that is not simply "no shared text" (e.g. too
  *                     short to compare), else {@code null}
  */
-public record CopyMatch(String id, Relation relation, List<Source> sources, double reusedShare, double tracedShare,
+public record CopyMatch(String id, Relation relation, List<Source> sources, Derivation.Evidence evidence,
     String reason) {
 
   public CopyMatch {
@@ -27,9 +26,19 @@ public record CopyMatch(String id, Relation relation, List<Source> sources, doub
     if (relation == Relation.ORIGINAL) {
       throw new IllegalArgumentException("a single match cannot be ORIGINAL (document " + id + ")");
     }
-    if (!(reusedShare >= 0 && reusedShare <= 1) || !(tracedShare >= 0 && tracedShare <= 1)) {
-      throw new IllegalArgumentException("shares must be in [0, 1], got reused=" + reusedShare + ", traced="
-          + tracedShare + " for " + id);
-    }
+    Objects.requireNonNull(evidence, "evidence");
+  }
+
+  /** Share of its words that lie in a run of 3 or more words also found in the sources. */
+  public double reusedShare() {
+    return evidence.reusedShare();
+  }
+
+  /**
+   * Share of its words in sentences that trace back to a passage of a source (half or more of the sentence's
+   * content, weighted by rarity, found there).
+   */
+  public double tracedShare() {
+    return evidence.tracedShare();
   }
 }

@@ -226,10 +226,9 @@ public final class CopyStages {
     for (int i = 0; i < sources.length; i++) {
       sources[i] = SourceText.of(detector.fingerprinter, candidateTexts.get(i));
     }
-    Reuse.Outcome o = Reuse.verify(a, sources, sources.length, before.table, detector.partialReused,
-        detector.nearTraced);
-    Relation r = Reuse.relation(o, detector.partialReused, detector.nearTraced);
-    int[] flags = Reuse.linkFlags(o, r, detector.nearTraced, detector.partialReused);
+    Reuse.Outcome o = Reuse.verify(a, sources, sources.length, before.table, detector.derivation);
+    Relation r = Reuse.relation(o, detector.derivation);
+    int[] flags = Reuse.linkFlags(o, r, detector.derivation);
     List<Link> links = new ArrayList<>();
     for (int i = 0; i < flags.length; i++) {
       Reuse.Pair p = o.sources[i];

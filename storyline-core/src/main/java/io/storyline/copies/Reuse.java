@@ -23,13 +23,9 @@ import java.util.Arrays;
  *       0.68, 0.69, 0.71 and 0.70.</li>
  * </ul>
  *
- * <p><b>Classification</b> of {@code d} against the union of its sources (two thresholds, chosen on METER 1999
- * and left at round values): <i>wholly derived</i> ({@code near}) when the traced share is at least 0.95 and the
- * reused share at least 0.25 &mdash; every sentence comes from the sources; <i>partially derived</i>
- * ({@code partial}) when the reused share is at least 0.25 &mdash; a quarter of its words sit in runs taken from the
- * sources; otherwise not derived. On METER 1999 this gives macro-F1 0.70 over the three classes, 0.68 when the
- * thresholds are chosen on one half of the stories and tested on the other (README, Evaluation, Copies);
- * single-measure rules reach 0.65 to 0.69 in sample and 0.65 to 0.68 out of sample. Sources sharing less than 3%
+ * <p><b>Classification</b> of {@code d} against the union of its sources is {@link Derivation}'s: derived when
+ * the reused share clears a threshold that grows with the reused words, wholly derived ({@code near}) when the
+ * traced share also clears one that moves with the length ratio to the main source. Sources sharing less than 3%
  * of either text's 3-word runs are dropped first, so that common phrases of unrelated texts do not add up.
  * A traced share is computed for one source alone, or backwards, only where a relation can depend on it.
  */
@@ -52,6 +48,8 @@ final class Reuse {
     double reverseReused;
     double traced;
     double reverseTraced;
+    /** Words of the source. */
+    int sourceWords;
   }
 
   /** Measures of {@code d} against all kept sources. */
@@ -59,21 +57,36 @@ final class Reuse {
     Pair[] sources = new Pair[0];
     double reused;
     double traced;
+    /** Words of the document. */
+    int words;
+
+    /** What {@link Derivation} reads: the shares against all sources, the source reused most. */
+    Derivation.Evidence evidence() {
+      Pair best = null;
+      for (Pair p : sources) {
+        if (best == null || p.reused > best.reused) {
+          best = p;
+        }
+      }
+      return best == null ? Derivation.Evidence.none(words)
+          : new Derivation.Evidence(reused, traced, words, best.sourceWords);
+    }
   }
 
   /**
    * Verifies {@code d} against {@code candidates}; the kept ones come back in {@link Outcome#sources}. Traced
    * shares of one source alone, and the reverse ones, are computed only where a relation may depend on them
-   * (reused share at least {@code partial}); elsewhere they are 0.
+   * (the pair is derived, and a traced share could make it wholly derived); elsewhere they are 0.
    *
    * <p><b>Cost.</b> {@code d} is tabled once ({@link Analysis#prepare}: its distinct shingles, 3-word runs and
    * content words, numbered); each source is then read in one pass over its tokens, a hash-table lookup per
    * shingle, run and content word, marking what it shares with {@code d} in arrays indexed by those numbers.
-   * Nothing of the source is tabled, and an exact copy (same normalised hash) is not read at all: its measures
-   * are {@code d}'s own. The values are those of the set definitions above, computed another way.
+   * Nothing of the source is tabled, and an exact copy's (same normalised hash) set measures are {@code d}'s own.
+   * The values are those of the set definitions above, computed another way.
    */
-  static Outcome verify(Analysis d, SourceText[] candidates, int count, DfTable df, double partial, double near) {
+  static Outcome verify(Analysis d, SourceText[] candidates, int count, DfTable df, Derivation rule) {
     Outcome o = new Outcome();
+    o.words = d.tokens.size();
     if (count == 0) {
       return o;
     }
@@ -103,6 +116,7 @@ final class Reuse {
       p.containment = share(common, nd);
       p.reverseContainment = share(common, ns);
       p.resemblance = share(common, nd + ns - common);
+      p.sourceWords = s.tokens.size();
       p.reused = exact ? 1 : coverage(d, runMark, stamp, runInKept);
       p.reverseReused = reverseReused;
       if (exact) {
@@ -121,10 +135,11 @@ final class Reuse {
     for (int i = 0; i < m; i++) {
       Pair p = o.sources[i];
       p.traced = p.exact ? 1 : perSource[i];
-      boolean forwardNear = p.traced >= near && p.reused >= partial;
+      boolean forwardNear = nearPair(rule, p.reused, p.traced, o.words, p.sourceWords);
       if (p.exact) {
         p.reverseTraced = 1;
-      } else if (!forwardNear && p.reused >= partial && p.reverseReused >= partial) {
+      } else if (!forwardNear && rule.derived(p.reused, o.words)
+          && nearPair(rule, p.reverseReused, 1, p.sourceWords, o.words)) {
         Analysis reverse = Analysis.of(d.fp, keptTokens[i]); // only when it can matter
         p.reverseTraced = traced(reverse, new Tokens[] {d.tokens}, 1, df, null);
       }
@@ -211,16 +226,18 @@ final class Reuse {
   }
 
   /** The relation of a document to its verified sources: exact, near (wholly derived), partial or unique. */
-  static Relation relation(Outcome o, double partial, double near) {
+  static Relation relation(Outcome o, Derivation rule) {
     for (Pair p : o.sources) {
       if (p.exact) {
         return Relation.EXACT;
       }
     }
-    if (o.reused >= partial) {
-      return o.traced >= near ? Relation.NEAR : Relation.PARTIAL;
-    }
-    return Relation.UNIQUE;
+    return rule.relation(o.evidence());
+  }
+
+  /** Whether a text of {@code words} words is wholly derived from one source of {@code sourceWords} words. */
+  private static boolean nearPair(Derivation rule, double reused, double traced, int words, int sourceWords) {
+    return rule.derived(reused, words) && rule.wholly(traced, words, sourceWords);
   }
 
   /**
@@ -228,23 +245,24 @@ final class Reuse {
    * way (the source may be a cut version of the document), partial either way; a document wholly derived from
    * several sources together joins the one it reuses most; every source contributing to a derivation is partial.
    */
-  static int[] linkFlags(Outcome o, Relation r, double near, double partial) {
+  static int[] linkFlags(Outcome o, Relation r, Derivation rule) {
     Pair best = null;
     boolean pairNear = false;
     int[] flags = new int[o.sources.length];
     for (int i = 0; i < flags.length; i++) {
       Pair p = o.sources[i];
       int f = p.exact ? EdgeList.EXACT : 0;
-      if (p.traced >= near && p.reused >= partial) {
+      boolean forward = rule.derived(p.reused, o.words);
+      if (forward && rule.wholly(p.traced, o.words, p.sourceWords)) {
         f |= EdgeList.A_NEAR_B;
       }
-      if (p.reverseTraced >= near && p.reverseReused >= partial && p.reused >= partial) {
+      if (forward && nearPair(rule, p.reverseReused, p.reverseTraced, p.sourceWords, o.words)) {
         f |= EdgeList.B_NEAR_A; // the source is a cut version of this document
       }
-      if (p.reused >= partial) {
+      if (forward) {
         f |= EdgeList.A_PARTIAL_B;
       }
-      if (p.reverseReused >= partial) {
+      if (rule.derived(p.reverseReused, p.sourceWords)) {
         f |= EdgeList.B_PARTIAL_A;
       }
       pairNear |= (f & EdgeList.JOINS) != 0;

@@ -73,7 +73,7 @@ public final class CopiesMeterEvaluation {
         String domain = a.id().split("/")[2];
         String story = String.join("/", List.of(a.id().split("/")).subList(2, 5));
         items.put(a.id(), new CopiesMeterReport.Item(a.id(), domain, story, cls, predicted(m.relation()),
-            m.reusedShare(), m.tracedShare()));
+            m.evidence()));
       }
     }
     for (String id : gold.keySet()) {

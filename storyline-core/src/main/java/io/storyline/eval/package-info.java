@@ -19,7 +19,9 @@
  *       benchmark's body metric (4-gram shingle multisets, per-document TP/FP/FN normalised to sum 1, precision and
  *       recall averaged over documents); {@code MetadataMatch} says how titles, bylines and dates are compared.
  *   <li>Copies: {@code CopiesMeterEvaluation} classifies each METER newspaper text as wholly, partially or non-derived
- *       from the PA wire texts and scores it against {@code file_index}; {@code CopiesBenchmark} runs the copy index
+ *       from the PA wire texts and scores it against {@code file_index}, in sample and out of sample
+ *       ({@code DerivationFit} refits the decision on one half and the report scores the other);
+ *       {@code CopiesBenchmark} runs the copy index
  *       over a {@code CopiesSyntheticCorpus} with known copies and edits.
  *   <li>Stories: {@link io.storyline.eval.StoriesCorpus} reads the METER 1999 folder (gold = domain/date/catchline)
  *       or a UCI News Aggregator headlines CSV (gold = STORY); {@link io.storyline.eval.StoriesEvaluation} runs the

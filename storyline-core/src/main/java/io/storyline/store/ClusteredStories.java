@@ -27,7 +27,7 @@ final class ClusteredStories implements Steps.StoryStep {
   private final Set<String> open = new LinkedHashSet<>();
   private final Set<String> touched = new LinkedHashSet<>();
   private final Map<String, String> merged = new LinkedHashMap<>();
-  private final Map<String, TopicSummary> topics = new HashMap<>();
+  private final Map<String, Topic> topics = new HashMap<>();
 
   ClusteredStories(StoryClusterer clusterer) {
     this.clusterer = clusterer;
@@ -61,19 +61,17 @@ final class ClusteredStories implements Steps.StoryStep {
     if (touched.isEmpty() && merged.isEmpty()) {
       return Steps.StoryChanges.NONE;
     }
-    List<StorySummary> stories = new ArrayList<>();
+    List<Story> stories = new ArrayList<>();
     for (Story s : clusterer.stories()) {
       if (touched.contains(s.id())) {
-        stories.add(new StorySummary(s.id(), s.headline(), s.firstSeen(), s.lastSeen(), s.size(), s.outlets(),
-            s.entities(), s.topicId()));
+        stories.add(s);
       }
     }
-    List<TopicSummary> changedTopics = new ArrayList<>();
+    List<Topic> changedTopics = new ArrayList<>();
     if (stories.stream().anyMatch(s -> s.topicId() != null)) {
       for (Topic t : clusterer.topics()) {
-        TopicSummary now = new TopicSummary(t.id(), t.label(), t.storyIds(), t.firstSeen(), t.lastSeen());
-        if (!now.equals(topics.put(t.id(), now))) {
-          changedTopics.add(now);
+        if (!t.equals(topics.put(t.id(), t))) {
+          changedTopics.add(t);
         }
       }
     }

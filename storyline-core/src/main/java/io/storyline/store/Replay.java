@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,8 +82,8 @@ final class Replay {
     Map<String, Steps.CopyLink> links = new HashMap<>();
     Map<String, String> storyOf = new HashMap<>();
     Map<String, String> mergedInto = new HashMap<>();
-    Map<String, StorySummary> storySummaries = new LinkedHashMap<>();
-    Map<String, TopicSummary> topicSummaries = new LinkedHashMap<>();
+    Map<String, Story> storySummaries = new LinkedHashMap<>();
+    Map<String, Topic> topicSummaries = new LinkedHashMap<>();
     long[] counts = new long[3];
     reader.with(s -> {
       TermQuery articles = new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE));
@@ -141,10 +143,10 @@ final class Replay {
   }
 
   /** Makes the stored story and topic documents equal to the replayed summaries. */
-  private static void sync(IndexSearcher s, IndexWriter writer, Map<String, StorySummary> storySummaries,
-      Map<String, TopicSummary> topicSummaries) throws IOException {
-    Map<String, StorySummary> storedStories = new HashMap<>();
-    Map<String, TopicSummary> storedTopics = new HashMap<>();
+  private static void sync(IndexSearcher s, IndexWriter writer, Map<String, Story> storySummaries,
+      Map<String, Topic> topicSummaries) throws IOException {
+    Map<String, Story> storedStories = new HashMap<>();
+    Map<String, Topic> storedTopics = new HashMap<>();
     StoredFields fields = s.storedFields();
     for (String type : List.of(Schema.STORY, Schema.TOPIC)) {
       TermQuery q = new TermQuery(new Term(Schema.TYPE, type));
@@ -152,10 +154,10 @@ final class Replay {
       for (ScoreDoc sd : all.scoreDocs) {
         Document d = fields.document(sd.doc);
         if (type.equals(Schema.STORY)) {
-          StorySummary x = Schema.story(d);
+          Story x = Schema.story(d);
           storedStories.put(x.id(), x);
         } else {
-          TopicSummary x = Schema.topic(d);
+          Topic x = Schema.topic(d);
           storedTopics.put(x.id(), x);
         }
       }
@@ -170,12 +172,12 @@ final class Replay {
     for (String id : stale) {
       writer.deleteDocuments(Schema.topicKey(id));
     }
-    for (StorySummary x : storySummaries.values()) {
+    for (Story x : storySummaries.values()) {
       if (!x.equals(storedStories.get(x.id()))) {
         writer.updateDocument(Schema.storyKey(x.id()), Schema.story(x));
       }
     }
-    for (TopicSummary x : topicSummaries.values()) {
+    for (Topic x : topicSummaries.values()) {
       if (!x.equals(storedTopics.get(x.id()))) {
         writer.updateDocument(Schema.topicKey(x.id()), Schema.topic(x));
       }
@@ -197,10 +199,10 @@ final class Replay {
    */
   static long write(IndexWriter writer, Steps.StoryChanges changes) throws IOException {
     long op = -1;
-    for (StorySummary s : changes.stories()) {
+    for (Story s : changes.stories()) {
       op = writer.updateDocument(Schema.storyKey(s.id()), Schema.story(s));
     }
-    for (TopicSummary t : changes.topics()) {
+    for (Topic t : changes.topics()) {
       op = writer.updateDocument(Schema.topicKey(t.id()), Schema.topic(t));
     }
     for (String gone : changes.merged().keySet()) {

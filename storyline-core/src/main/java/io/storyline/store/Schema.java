@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -152,7 +154,7 @@ final class Schema {
         d.get(GROUP), d.get(RELATION), List.of(d.getValues(SOURCES)), d.get(STORY_REF), null);
   }
 
-  static Document story(StorySummary s) {
+  static Document story(Story s) {
     Document d = new Document();
     d.add(new StringField(TYPE, STORY, Field.Store.NO));
     d.add(new StringField(SID, s.id(), Field.Store.YES));
@@ -175,13 +177,13 @@ final class Schema {
     return d;
   }
 
-  static StorySummary story(Document d) {
-    return new StorySummary(d.get(SID), d.get(HEADLINE), instant(d, FIRST), instant(d, LAST),
+  static Story story(Document d) {
+    return new Story(d.get(SID), d.get(HEADLINE), instant(d, FIRST), instant(d, LAST),
         d.getField(SIZE).numericValue().intValue(), List.of(d.getValues(OUTLETS)), List.of(d.getValues(ENTITIES)),
         d.get(TOPIC_REF));
   }
 
-  static Document topic(TopicSummary t) {
+  static Document topic(Topic t) {
     Document d = new Document();
     d.add(new StringField(TYPE, TOPIC, Field.Store.NO));
     d.add(new StringField(TID, t.id(), Field.Store.YES));
@@ -194,8 +196,8 @@ final class Schema {
     return d;
   }
 
-  static TopicSummary topic(Document d) {
-    return new TopicSummary(d.get(TID), d.get(LABEL), List.of(d.getValues(STORIES)), instant(d, FIRST),
+  static Topic topic(Document d) {
+    return new Topic(d.get(TID), d.get(LABEL), List.of(d.getValues(STORIES)), instant(d, FIRST),
         instant(d, LAST));
   }
 

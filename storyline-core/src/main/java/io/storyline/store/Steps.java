@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import io.storyline.copies.CopyDetector;
 import io.storyline.extract.Article;
 import io.storyline.stories.StoryClusterer;
@@ -86,7 +88,7 @@ final class Steps {
    * topic summaries, and stories merged into others ({@code merged}: the merged story's id to the id it now goes
    * by). The store moves the articles of a merged story to the surviving one and deletes the merged story.
    */
-  record StoryChanges(List<StorySummary> stories, List<TopicSummary> topics, Map<String, String> merged) {
+  record StoryChanges(List<Story> stories, List<Topic> topics, Map<String, String> merged) {
     static final StoryChanges NONE = new StoryChanges(List.of(), List.of(), Map.of());
 
     StoryChanges {

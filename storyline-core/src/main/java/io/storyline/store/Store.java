@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
 import io.storyline.ingest.RawDocument;
@@ -320,7 +322,7 @@ public final class Store implements Closeable {
   }
 
   /** The story with this id. */
-  public Optional<StorySummary> story(String id) {
+  public Optional<Story> story(String id) {
     return reader.story(Objects.requireNonNull(id, "id"));
   }
 
@@ -328,12 +330,12 @@ public final class Store implements Closeable {
    * Stories active in [from, to] (either may be null for open). Without {@code text} (null or blank): latest activity
    * first. With it: stories whose articles match it, best match first.
    */
-  public List<StorySummary> stories(Instant from, Instant to, String text, int limit) {
+  public List<Story> stories(Instant from, Instant to, String text, int limit) {
     checkLimit(limit);
     if (text == null || text.isBlank()) {
       return reader.stories(from, to, limit);
     }
-    Map<String, StorySummary> out = new LinkedHashMap<>();
+    Map<String, Story> out = new LinkedHashMap<>();
     for (String id : reader.storiesMatching(text, Math.min(MAX_LIMIT, 50 * limit))) {
       if (out.size() >= limit) {
         break;
@@ -345,7 +347,7 @@ public final class Store implements Closeable {
   }
 
   /** The topic with this id. */
-  public Optional<TopicSummary> topic(String id) {
+  public Optional<Topic> topic(String id) {
     return reader.topic(Objects.requireNonNull(id, "id"));
   }
 

@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -147,16 +149,16 @@ final class StoreReader implements AutoCloseable {
     return q == null ? new MatchNoDocsQuery("only stop words") : q;
   }
 
-  Optional<StorySummary> story(String id) {
+  Optional<Story> story(String id) {
     return with(s -> first(s, new TermQuery(Schema.storyKey(id))).map(Schema::story));
   }
 
-  Optional<TopicSummary> topic(String id) {
+  Optional<Topic> topic(String id) {
     return with(s -> first(s, new TermQuery(Schema.topicKey(id))).map(Schema::topic));
   }
 
   /** Stories active in [from, to] (either may be null), latest activity first; {@code ids} restricts when non-null. */
-  List<StorySummary> stories(Instant from, Instant to, int limit) {
+  List<Story> stories(Instant from, Instant to, int limit) {
     BooleanQuery.Builder b = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Schema.TYPE, Schema.STORY)), BooleanClause.Occur.FILTER);
     if (from != null) {
@@ -170,7 +172,7 @@ final class StoreReader implements AutoCloseable {
     return with(s -> {
       TopDocs top = s.search(b.build(), limit, sort);
       StoredFields fields = s.storedFields();
-      List<StorySummary> out = new ArrayList<>();
+      List<Story> out = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         out.add(Schema.story(fields.document(sd.doc)));
       }

@@ -1,8 +1,8 @@
 /**
  * Store: the persistent end of the pipeline. Raw documents in ({@link io.storyline.ingest.RawDocument}); out, an
  * embedded Lucene index of {@link io.storyline.store.StoredArticle}s (the extracted article, its content hash, copy
- * group, relation, sources and story), {@link io.storyline.store.StorySummary}s and
- * {@link io.storyline.store.TopicSummary}s, with full-text search and lookups by id, story, topic, copy group and
+ * group, relation, sources and story), {@link io.storyline.stories.Story}s and
+ * {@link io.storyline.stories.Topic}s, with full-text search and lookups by id, story, topic, copy group and
  * time. {@link io.storyline.store.Store} is the one entry point; the rest is package-private.
  *
  * <pre>{@code

@@ -17,6 +17,8 @@ public record Topic(String id, String label, List<String> storyIds, Instant firs
   public Topic {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
     storyIds = List.copyOf(storyIds);
     if (storyIds.isEmpty()) {
       throw new IllegalArgumentException("topic " + id + " has no stories");

@@ -40,7 +40,7 @@ class ReuseTest {
       String sourceText = docs.get(d.source()).text();
       String unrelated = docs.get((d.number() * 7 + 3) % d.number()).text();
       SourceText[] sources = {SourceText.of(fp, sourceText), SourceText.of(fp, unrelated)};
-      Reuse.Outcome o = Reuse.verify(a, sources, 2, new DfTable(), 0.25, 0.95);
+      Reuse.Outcome o = Reuse.verify(a, sources, 2, new DfTable(), CopyDetector.builder().build().derivation);
       for (Reuse.Pair p : o.sources) {
         String s = p.index == 0 ? sourceText : unrelated;
         Set<Long> sd = grams(d.text(), fp.shingleSize());

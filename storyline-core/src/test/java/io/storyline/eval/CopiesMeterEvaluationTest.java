@@ -3,6 +3,7 @@ package io.storyline.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyline.copies.CopyDetector;
+import io.storyline.copies.Derivation;
 import io.storyline.extract.Extractor;
 import io.storyline.ingest.DocumentReader;
 import io.storyline.ingest.Ingest;
@@ -30,20 +31,24 @@ class CopiesMeterEvaluationTest {
     System.out.print(report.format());
     assertThat(problems).isEmpty();
     assertThat(report.items()).hasSize(584);
-    // Measured 0.70 macro-F1 and 0.87 derived-vs-non F1 (README, Evaluation, Copies); the margin absorbs
-    // extraction changes, not a different method.
-    assertThat(report.macroF1()).isGreaterThan(0.67);
-    assertThat(report.derivedF1()).isGreaterThan(0.84);
-    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(0.64);
+    // Measured 0.72 macro-F1 and 0.90 derived-vs-non F1, 0.69 refitted on random story halves and 0.68-0.70
+    // across domains (README, Evaluation, Copies); the margin absorbs extraction changes, not a different method.
+    assertThat(report.macroF1()).isGreaterThan(0.69);
+    assertThat(report.derivedF1()).isGreaterThan(0.87);
+    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(0.66);
+    assertThat(report.crossDomainMacroF1()[0]).isGreaterThan(0.65);
+    assertThat(report.crossDomainMacroF1()[1]).isGreaterThan(0.65);
+    // the refitted decision beats the two fixed thresholds it replaced, out of sample
+    assertThat(report.crossStoryMacroF1()[0]).isGreaterThan(report.crossStoryMacroF1Baseline()[0]);
   }
 
   @Test
   void reportComputesPerClassScoresAndTheConfusionMatrix() {
     List<CopiesMeterReport.Item> items = List.of(
-        new CopiesMeterReport.Item("a", "courts", "courts/1/a", "wholly", "wholly", 0.9, 1.0),
-        new CopiesMeterReport.Item("b", "courts", "courts/1/a", "wholly", "partially", 0.5, 0.5),
-        new CopiesMeterReport.Item("c", "showbiz", "showbiz/1/c", "partially", "partially", 0.4, 0.3),
-        new CopiesMeterReport.Item("d", "showbiz", "showbiz/1/c", "non", "non", 0.1, 0.1));
+        new CopiesMeterReport.Item("a", "courts", "courts/1/a", "wholly", "wholly", new Derivation.Evidence(0.9, 1.0, 100, 120)),
+        new CopiesMeterReport.Item("b", "courts", "courts/1/a", "wholly", "partially", new Derivation.Evidence(0.5, 0.5, 100, 120)),
+        new CopiesMeterReport.Item("c", "showbiz", "showbiz/1/c", "partially", "partially", new Derivation.Evidence(0.4, 0.3, 300, 120)),
+        new CopiesMeterReport.Item("d", "showbiz", "showbiz/1/c", "non", "non", new Derivation.Evidence(0.1, 0.1, 300, 120)));
     CopiesMeterReport r = new CopiesMeterReport(2, items);
     assertThat(r.confusion()).isDeepEqualTo(new int[][] {{1, 1, 0}, {0, 1, 0}, {0, 0, 1}});
     assertThat(r.f1("wholly")).isEqualTo(2.0 / 3);

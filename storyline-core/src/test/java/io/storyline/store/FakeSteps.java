@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import io.storyline.extract.Article;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,18 +64,18 @@ final class FakeSteps implements Steps.Factory {
   @Override
   public Steps.StoryStep stories(Clock clock) {
     return new Steps.StoryStep() {
-      private final Map<String, StorySummary> stories = new LinkedHashMap<>();
-      private final List<StorySummary> changed = new ArrayList<>();
-      private final List<TopicSummary> topics = new ArrayList<>();
+      private final Map<String, Story> stories = new LinkedHashMap<>();
+      private final List<Story> changed = new ArrayList<>();
+      private final List<Topic> topics = new ArrayList<>();
       private final Map<String, String> merged = new LinkedHashMap<>();
 
       @Override
       public String place(Article a, String copyGroup) {
         if (a.title() != null && a.title().startsWith("merge ")) {
           String[] w = a.title().toLowerCase(Locale.ROOT).split(" ");
-          StorySummary keep = stories.get("s-" + w[1]);
-          StorySummary gone = stories.remove("s-" + w[2]);
-          StorySummary both = new StorySummary(keep.id(), keep.headline(), keep.firstSeen(), keep.lastSeen(),
+          Story keep = stories.get("s-" + w[1]);
+          Story gone = stories.remove("s-" + w[2]);
+          Story both = new Story(keep.id(), keep.headline(), keep.firstSeen(), keep.lastSeen(),
               keep.size() + gone.size() + 1, keep.outlets(), keep.entities(), keep.topicId());
           stories.put(keep.id(), both);
           changed.add(both);
@@ -82,30 +84,30 @@ final class FakeSteps implements Steps.Factory {
         }
         String id = "s-" + storyKey.apply(a.title() == null ? "untitled" : a.title()).toLowerCase(Locale.ROOT);
         Instant t = a.published() != null ? a.published() : clock.instant();
-        StorySummary old = stories.get(id);
+        Story old = stories.get(id);
         List<String> outlets = new ArrayList<>(old == null ? List.of() : old.outlets());
         if (a.outlet() != null && !outlets.contains(a.outlet())) {
           outlets.add(a.outlet());
         }
         String topic = stories.size() + (old == null ? 1 : 0) >= 2 ? "t1" : null;
-        StorySummary now = old == null
-            ? new StorySummary(id, a.title(), t, t, 1, outlets, List.of("Entity"), topic)
-            : new StorySummary(id, old.headline(), t.isBefore(old.firstSeen()) ? t : old.firstSeen(),
+        Story now = old == null
+            ? new Story(id, a.title(), t, t, 1, outlets, List.of("Entity"), topic)
+            : new Story(id, old.headline(), t.isBefore(old.firstSeen()) ? t : old.firstSeen(),
                 t.isAfter(old.lastSeen()) ? t : old.lastSeen(), old.size() + 1, outlets, old.entities(), topic);
         stories.put(id, now);
         changed.add(now);
         if (topic != null) {
-          for (StorySummary s : List.copyOf(stories.values())) {
+          for (Story s : List.copyOf(stories.values())) {
             if (s.topicId() == null) {
-              StorySummary threaded = new StorySummary(s.id(), s.headline(), s.firstSeen(), s.lastSeen(), s.size(),
+              Story threaded = new Story(s.id(), s.headline(), s.firstSeen(), s.lastSeen(), s.size(),
                   s.outlets(), s.entities(), topic);
               stories.put(s.id(), threaded);
               changed.add(threaded);
             }
           }
-          Instant first = stories.values().stream().map(StorySummary::firstSeen).min(Instant::compareTo).get();
-          Instant last = stories.values().stream().map(StorySummary::lastSeen).max(Instant::compareTo).get();
-          topics.add(new TopicSummary(topic, "Entity", List.copyOf(stories.keySet()), first, last));
+          Instant first = stories.values().stream().map(Story::firstSeen).min(Instant::compareTo).get();
+          Instant last = stories.values().stream().map(Story::lastSeen).max(Instant::compareTo).get();
+          topics.add(new Topic(topic, "Entity", List.copyOf(stories.keySet()), first, last));
         }
         return id;
       }

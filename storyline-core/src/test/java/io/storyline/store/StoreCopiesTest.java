@@ -1,5 +1,6 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyline.ingest.DocumentReader;
@@ -38,7 +39,7 @@ class StoreCopiesTest {
       assertThat(List.of(r.get(0).relation(), r.get(1).relation())).contains("original");
       assertThat(r.get(2).copyGroup()).isNull();
       assertThat(r.get(0).storyId()).isNotNull().isEqualTo(r.get(1).storyId()).isNotEqualTo(r.get(2).storyId());
-      StorySummary story = store.story(r.get(0).storyId()).orElseThrow();
+      Story story = store.story(r.get(0).storyId()).orElseThrow();
       assertThat(story.size()).isEqualTo(2);
       assertThat(story.headline()).contains("Assad");
       assertThat(store.articlesOfStory(story.id())).extracting(StoredArticle::id)

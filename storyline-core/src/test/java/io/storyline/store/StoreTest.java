@@ -1,5 +1,7 @@
 package io.storyline.store;
 
+import io.storyline.stories.Story;
+import io.storyline.stories.Topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,7 +149,7 @@ class StoreTest {
         assertThat(d.changes()).extracting(CopyGroupView.Change::kind)
             .containsExactly(CopyGroupView.Change.Kind.REMOVED, CopyGroupView.Change.Kind.ADDED);
       });
-      StorySummary s = store.story("s-russia").orElseThrow();
+      Story s = store.story("s-russia").orElseThrow();
       assertThat(s.size()).isEqualTo(3);
       assertThat(s.outlets()).containsExactly("The Moscow Times", "HuffPost", "DW");
       assertThat(store.articlesOfStory("s-russia")).extracting(StoredArticle::id)
@@ -162,14 +164,14 @@ class StoreTest {
       store.add(List.of(doc("1", "Syria talks", "Assad and Putin.", "2014-11-26T10:00:00Z", "A"),
           doc("2", "Football final", "A match in Madrid.", "2015-05-01T10:00:00Z", "B"),
           doc("3", "Syria ceasefire", "Vienna talks.", "2016-05-17T09:00:00Z", "C")));
-      assertThat(store.stories(null, null, null, 10)).extracting(StorySummary::id)
+      assertThat(store.stories(null, null, null, 10)).extracting(Story::id)
           .containsExactly("s-syria", "s-football");
       assertThat(store.stories(Instant.parse("2015-01-01T00:00:00Z"), Instant.parse("2015-12-31T00:00:00Z"), null,
-          10)).extracting(StorySummary::id).containsExactly("s-syria", "s-football");
+          10)).extracting(Story::id).containsExactly("s-syria", "s-football");
       assertThat(store.stories(Instant.parse("2016-01-01T00:00:00Z"), null, null, 10))
-          .extracting(StorySummary::id).containsExactly("s-syria");
-      assertThat(store.stories(null, null, "madrid", 10)).extracting(StorySummary::id).containsExactly("s-football");
-      TopicSummary t = store.topic("t1").orElseThrow();
+          .extracting(Story::id).containsExactly("s-syria");
+      assertThat(store.stories(null, null, "madrid", 10)).extracting(Story::id).containsExactly("s-football");
+      Topic t = store.topic("t1").orElseThrow();
       assertThat(t.storyIds()).containsExactly("s-syria", "s-football");
       assertThat(store.article("1").orElseThrow().topicId()).isEqualTo("t1");
     }
