@@ -3,30 +3,41 @@ package io.storyline.copies;
 import io.storyline.fingerprint.Fingerprint;
 import io.storyline.fingerprint.Fingerprinter;
 import io.storyline.fingerprint.Tokens;
-import java.util.Arrays;
 
 /**
- * Everything verification needs of one text, computed at most once: its shingles (the index's size {@code k},
- * sorted) and fingerprint at once; its 3-word runs and its passages only when a verification needs them (most
- * documents never get that far). An analysis shared between threads is {@link #prepare}d first.
+ * A checked document as verification reads it: its shingles (the index's size {@code k}, in text order) and
+ * fingerprint at once; when it has candidates to verify, {@link #prepare} numbers its distinct shingles, 3-word
+ * runs and content words in hash tables, so that each candidate source is verified in one pass over the source's
+ * tokens with a lookup per token ({@link Reuse}), and nothing of the source is tabled. Sources need only their
+ * {@link SourceText}: the tokens, which the index caches for recent documents.
  */
 final class Analysis {
   /** Word runs of this length found in a source count as reused text; see {@link Reuse}. */
   static final int RUN = 3;
 
+  final Fingerprinter fp;
   final Tokens tokens;
   /** Shingle hashes in text order, repeats included. */
   final long[] shinglesInOrder;
   final Fingerprint fingerprint;
-  private LongSet shingleSet;
-  private final Fingerprinter fp;
-  private long[] runAt;
-  private LongSet runSet;
+  private volatile boolean prepared;
+  /** Distinct shingles, each with its number ({@code 0 .. distinctShingles - 1}). */
+  private LongSet shingleIds;
+  /** Distinct 3-word runs, each with its number. */
+  private LongSet runIds;
+  /** The number of the 3-word run starting at each token ({@code size - 2} entries). */
+  private int[] runIdAt;
+  /** Distinct content words, each with its number. */
   private LongSet wordIds;
   private int wordCount;
-  private int[] firstOccurrence;
-  private int[] nextOccurrence;
-  private int[] occurrenceSentence;
+  /**
+   * One bit per hash of the tables above (shingles, runs, content words), by the hash's top 15 bits: 4 KB that
+   * stay in the first-level cache, so that most hashes of a source the checked text lacks are turned away
+   * without a probe into the tables (about 1,400 hashes set for 480 words: 4% pass falsely, then the table says
+   * no). Unrelated candidates share almost nothing, and they are most of the candidates verified.
+   */
+  private long[] filter;
+  private SourceText asSource;
 
   private Analysis(Fingerprinter fp, Tokens tokens, long[] shinglesInOrder, Fingerprint fingerprint) {
     this.fp = fp;
@@ -36,20 +47,72 @@ final class Analysis {
   }
 
   static Analysis of(Fingerprinter fp, String text) {
-    Tokens t = fp.tokenize(text);
+    return of(fp, fp.tokenize(text));
+  }
+
+  static Analysis of(Fingerprinter fp, Tokens t) {
     long[] shingles = fp.shinglesInOrder(t);
     return new Analysis(fp, t, shingles, fp.fingerprint(t, shingles));
   }
 
-  /**
-   * Builds every part verification reads, once. Threads sharing a cached analysis call this before reading it:
-   * the lock makes the parts built by another thread visible, and the accessors then find them built.
-   */
+  /** Builds the tables verification reads, once (the lock publishes them to other threads). */
   synchronized Analysis prepare() {
-    shingleSet();
-    runSet();
-    wordCount();
+    if (prepared) {
+      return this;
+    }
+    shingleIds = numbered(shinglesInOrder, shinglesInOrder.length, null);
+    int runs = Math.max(0, tokens.size() - RUN + 1);
+    long[] runAt = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      runAt[i] = fp.shingleAt(tokens, i, RUN);
+    }
+    runIdAt = new int[runs];
+    runIds = numbered(runAt, runs, runIdAt);
+    LongSet words = new LongSet(Math.max(8, tokens.size() / 2), true);
+    int n = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.isContent(i) && words.put(tokens.hash(i), n) < 0) {
+        n++;
+      }
+    }
+    wordIds = words;
+    wordCount = n;
+    filter = new long[1 << 9];
+    for (long h : shinglesInOrder) {
+      mark(h);
+    }
+    for (long h : runAt) {
+      mark(h);
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.isContent(i)) {
+        mark(tokens.hash(i));
+      }
+    }
+    prepared = true;
     return this;
+  }
+
+  private void mark(long h) {
+    filter[(int) (h >>> 55)] |= 1L << (h >>> 49);
+  }
+
+  private boolean mayHave(long h) {
+    return (filter[(int) (h >>> 55)] & 1L << (h >>> 49)) != 0;
+  }
+
+  /** The values of {@code hashes} in a set numbering them in order of first occurrence; {@code ids} gets each's number. */
+  private static LongSet numbered(long[] hashes, int n, int[] ids) {
+    LongSet set = new LongSet(n, true);
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      int slot = set.put(hashes[i], next);
+      int id = slot < 0 ? next++ : set.valueAt(slot);
+      if (ids != null) {
+        ids[i] = id;
+      }
+    }
+    return set;
   }
 
   /** Whether the text has at least one shingle. */
@@ -57,143 +120,52 @@ final class Analysis {
     return shinglesInOrder.length > 0;
   }
 
-  /** Distinct shingle hashes (for exact containment and resemblance). */
-  LongSet shingleSet() {
-    if (shingleSet == null) {
-      shingleSet = new LongSet(shinglesInOrder.length, false);
-      for (long h : shinglesInOrder) {
-        shingleSet.add(h);
-      }
+  /** This text as a source of later documents (its tokens, hash and set sizes). */
+  synchronized SourceText asSource() {
+    if (asSource == null) {
+      asSource = new SourceText(tokens, fingerprint.normalizedHash(), fp.shingleSize(),
+          prepared ? shingleIds.size() : SourceText.UNKNOWN, prepared ? runIds.size() : SourceText.UNKNOWN);
     }
-    return shingleSet;
+    return asSource;
   }
 
-  /** Hash of the 3-word run starting at each token ({@code size - 2} entries). */
-  long[] runAt() {
-    if (runAt == null) {
-      int n = Math.max(0, tokens.size() - RUN + 1);
-      runAt = new long[n];
-      for (int i = 0; i < n; i++) {
-        runAt[i] = fp.shingleAt(tokens, i, RUN);
-      }
-    }
-    return runAt;
+  /** Number of distinct shingles ({@link #prepare}d). */
+  int distinctShingles() {
+    return shingleIds.size();
   }
 
-  /** Distinct 3-word run hashes. */
-  LongSet runSet() {
-    if (runSet == null) {
-      long[] r = runAt();
-      runSet = new LongSet(r.length, false);
-      for (long h : r) {
-        runSet.add(h);
-      }
-    }
-    return runSet;
+  /** The number of a shingle of this text, or -1 when it does not occur ({@link #prepare}d). */
+  int shingleId(long shingle) {
+    return mayHave(shingle) ? shingleIds.get(shingle) : -1;
   }
 
-  /**
-   * Where each content word occurs, by sentence: a word's id ({@link #wordId}), and for each id the sentences
-   * holding it in increasing order as a linked list ({@link #firstOccurrence}, {@link #nextOccurrence},
-   * {@link #occurrenceSentence}). Built in one pass over the tokens, without sorting.
-   */
-  private void indexWords() {
-    int n = tokens.size();
-    LongSet ids = new LongSet(Math.max(8, n / 2), true);
-    int[] first = new int[Math.max(8, n / 2)];
-    int[] last = new int[first.length];
-    int[] lastSentence = new int[first.length];
-    int[] occSentence = new int[Math.max(8, n)];
-    int[] occNext = new int[occSentence.length];
-    int words = 0;
-    int occ = 0;
-    for (int k = 0; k < tokens.sentenceCount(); k++) {
-      for (int i = tokens.sentenceStart(k), end = tokens.sentenceEnd(k); i < end; i++) {
-        if (!tokens.isContent(i)) {
-          continue;
-        }
-        int slot = ids.put(tokens.hash(i), words);
-        int id = slot < 0 ? words : ids.valueAt(slot);
-        if (slot < 0) {
-          if (words == first.length) {
-            first = Arrays.copyOf(first, words * 2);
-            last = Arrays.copyOf(last, words * 2);
-            lastSentence = Arrays.copyOf(lastSentence, words * 2);
-          }
-          first[id] = -1;
-          lastSentence[id] = -1;
-          words++;
-        }
-        if (lastSentence[id] == k) {
-          continue; // already counted in this sentence
-        }
-        lastSentence[id] = k;
-        occSentence[occ] = k;
-        occNext[occ] = -1;
-        if (first[id] < 0) {
-          first[id] = occ;
-        } else {
-          occNext[last[id]] = occ;
-        }
-        last[id] = occ;
-        occ++;
-      }
-    }
-    wordIds = ids;
-    firstOccurrence = first;
-    occurrenceSentence = occSentence;
-    nextOccurrence = occNext;
-    wordCount = words;
+  /** Number of distinct 3-word runs ({@link #prepare}d). */
+  int distinctRuns() {
+    return runIds.size();
   }
 
-  /** The id of a content word of this text, or -1 when it does not occur. */
+  /** The number of a 3-word run of this text, or -1 ({@link #prepare}d). */
+  int runId(long run) {
+    return mayHave(run) ? runIds.get(run) : -1;
+  }
+
+  /** The number of the run starting at token {@code i} ({@link #prepare}d). */
+  int runIdAt(int i) {
+    return runIdAt[i];
+  }
+
+  /** Number of 3-word run positions, {@code size - 2} (0 for shorter texts). */
+  int runPositions() {
+    return runIdAt.length;
+  }
+
+  /** The number of a content word of this text, or -1 when it does not occur ({@link #prepare}d). */
   int wordId(long word) {
-    if (wordIds == null) {
-      indexWords();
-    }
-    return wordIds.get(word);
+    return mayHave(word) ? wordIds.get(word) : -1;
   }
 
-  /** Number of distinct content words. */
+  /** Number of distinct content words ({@link #prepare}d). */
   int wordCount() {
-    if (wordIds == null) {
-      indexWords();
-    }
     return wordCount;
   }
-
-  /** First occurrence of word {@code id} (see {@link #occurrenceSentence}). */
-  int firstOccurrence(int id) {
-    return firstOccurrence[id];
-  }
-
-  /** The occurrence after {@code occurrence} of the same word, in a later sentence, or -1. */
-  int nextOccurrence(int occurrence) {
-    return nextOccurrence[occurrence];
-  }
-
-  /** The sentence of an occurrence. */
-  int occurrenceSentence(int occurrence) {
-    return occurrenceSentence[occurrence];
-  }
-
-  /**
-   * Heap bytes for the verification cache, counted as if every lazy part were built (they are once a text is
-   * verified): about 80 bytes per token.
-   */
-  long bytes() {
-    return 160 + tokens.size() * 96L;
-  }
-
-  static long[] distinctSorted(long[] a, int n) {
-    Arrays.sort(a, 0, n);
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-      if (d == 0 || a[i] != a[d - 1]) {
-        a[d++] = a[i];
-      }
-    }
-    return d == a.length ? a : Arrays.copyOf(a, d);
-  }
-
 }

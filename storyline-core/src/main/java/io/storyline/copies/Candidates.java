@@ -50,23 +50,21 @@ final class Candidates {
    * yields few sampled hits). A single common shingle is what unrelated texts sharing a stock phrase have;
    * verifying those cost 6 verifications per document on the synthetic corpus, for nothing.
    */
-  int[] top(int n, int queryShingles, int[] shingles, int sampling) {
-    Integer[] order = new Integer[size];
+  int[] top(int n, int queryShingles, java.util.function.IntUnaryOperator shingles, int sampling) {
+    long[] order = new long[size]; // score in the high half, document in the low: one primitive sort
     int eligible = 0;
     for (int i = 0; i < size; i++) {
       int hits = scores[i] % CopyIndex.LSH_SCORE; // posting score
-      boolean shortPair = Math.min(queryShingles, shingles[docs[i]]) < 8 * sampling;
+      boolean shortPair = Math.min(queryShingles, shingles.applyAsInt(docs[i])) < 8 * sampling;
       if (scores[i] >= CopyIndex.LSH_SCORE || hits >= 2 || shortPair) {
-        order[eligible++] = i;
+        order[eligible++] = (long) scores[i] << 32 | docs[i];
       }
     }
-    order = Arrays.copyOf(order, eligible);
-    Arrays.sort(order, (x, y) -> scores[x] != scores[y] ? Integer.compare(scores[y], scores[x])
-        : Integer.compare(docs[y], docs[x]));
+    Arrays.sort(order, 0, eligible);
     int m = Math.min(n, eligible);
     int[] out = new int[m];
     for (int i = 0; i < m; i++) {
-      out[i] = docs[order[i]];
+      out[i] = (int) order[eligible - 1 - i]; // highest score first, newest first on ties
     }
     return out;
   }

@@ -196,7 +196,7 @@ public final class CopyDetector {
       return this;
     }
 
-    /** Heap for analyses of recently verified texts, in bytes (default 64 MB; 0 disables). */
+    /** Heap for the tokens of recently added or verified texts, in bytes (default 64 MB; 0 disables). */
     public Builder cacheBytes(long bytes) {
       once("cacheBytes");
       if (bytes < 0) {

@@ -53,13 +53,13 @@ public final class CopyIndex implements Closeable {
   final DfTable df;
   final EdgeList edges;
   final TextStore texts;
-  private final AnalysisCache cache;
+  private final SourceCache cache;
   private final ThreadLocal<Candidates> candidates = ThreadLocal.withInitial(Candidates::new);
   /** Checks run under the read lock, in parallel; insertions and group snapshots under the write lock. */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   CopyIndex(CopyDetector detector, TextStore texts) {
-    this(detector, new DocTable(), new LshIndex(detector.bands, detector.rows, detector.fingerprinter.seed(), 1024),
+    this(detector, new DocTable(detector.fingerprinter.shingleSize()), new LshIndex(detector.bands, detector.rows, detector.fingerprinter.seed(), 1024),
         new PostingIndex(detector.sampling, 1024), new DfTable(), new EdgeList(), texts);
   }
 
@@ -73,7 +73,7 @@ public final class CopyIndex implements Closeable {
     this.df = df;
     this.edges = edges;
     this.texts = texts;
-    this.cache = new AnalysisCache(detector.cacheBytes);
+    this.cache = new SourceCache(detector.cacheBytes);
   }
 
   /**
@@ -117,13 +117,12 @@ public final class CopyIndex implements Closeable {
     flags |= r == Relation.NEAR || r == Relation.EXACT ? DocTable.ADDED_NEAR : 0;
     flags |= r == Relation.PARTIAL ? DocTable.ADDED_PARTIAL : 0;
     String agency = doc.agency() != null ? doc.agency() : Agencies.canonical(doc.outlet()); // a wire's own copy
-    int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), a.shinglesInOrder.length,
-        doc.published(), agency, flags);
-    texts.put(d, doc.text());
+    int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), doc.published(), agency, flags);
+    texts.put(d, doc.text(), a.asSource());
     if (a.hasShingles()) {
       lsh.add(d, lsh.keys(a.fingerprint.minHash()));
       postings.add(d, postings.keys(a.shinglesInOrder));
-      cache.put(d, a);
+      cache.put(d, a.asSource());
     }
     df.add(a.tokens);
     recordRelations(d, c);
@@ -222,32 +221,13 @@ public final class CopyIndex implements Closeable {
     }
   }
 
-  /** Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with {@code a}. */
+  /**
+   * Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with
+   * {@code a}: read from the tables themselves, so it sees exactly what a second check would find.
+   */
   private boolean relatedToAny(Analysis a, int from, int to) {
-    if (!a.hasShingles()) {
-      return false;
-    }
-    int[] bands = lsh.keys(a.fingerprint.minHash());
-    int[] keys = postings.keys(a.shinglesInOrder);
-    for (int d = from; d < to; d++) {
-      if (docs.has(d, DocTable.TOO_SHORT)) {
-        continue;
-      }
-      Analysis other = analysis(d);
-      int[] otherBands = lsh.keys(other.fingerprint.minHash());
-      for (int b = 0; b < bands.length; b++) {
-        if (bands[b] == otherBands[b]) {
-          return true;
-        }
-      }
-      int[] otherKeys = postings.keys(other.shinglesInOrder);
-      for (int k : keys) {
-        if (Arrays.binarySearch(otherKeys, k) >= 0) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return a.hasShingles() && (lsh.anyIn(lsh.keys(a.fingerprint.minHash()), from, to)
+        || postings.anyIn(postings.keys(a.shinglesInOrder), from, to));
   }
 
   /**
@@ -261,7 +241,7 @@ public final class CopyIndex implements Closeable {
    * @param relationBytes  recorded relations
    * @param frequencyBytes word frequency table (fixed)
    * @param textStoreBytes offsets of stored texts (the texts themselves are in memory or in a file)
-   * @param cacheBytes     analyses of recently seen texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
+   * @param cacheBytes     tokens of recently added or verified texts (bounded, see {@link CopyDetector.Builder#cacheBytes})
    */
   public record Stats(int documents, int relations, long documentBytes, long lshBytes, long postingBytes,
       long relationBytes, long frequencyBytes, long textStoreBytes, long cacheBytes) {
@@ -281,22 +261,25 @@ public final class CopyIndex implements Closeable {
     candidates.clear();
     lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
     postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);
-    int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs.shingles, postings.sampling());
-    Analysis[] analyses = new Analysis[top.length];
+    int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs::shingles, postings.sampling());
+    SourceText[] sources = new SourceText[top.length];
     for (int i = 0; i < top.length; i++) {
-      analyses[i] = analysis(top[i]);
+      sources[i] = source(top[i]);
     }
-    Reuse.Outcome o = Reuse.verify(a, analyses, top.length, df, detector.derivation);
+    Reuse.Outcome o = Reuse.verify(a, sources, top.length, df, detector.derivation);
     return new Checked(this, o, top, null);
   }
 
-  private Analysis analysis(int doc) {
-    Analysis a = cache.get(doc);
-    if (a == null) {
-      a = Analysis.of(fp, texts.get(doc));
-      cache.put(doc, a);
+  private SourceText source(int doc) {
+    SourceText s = cache.get(doc);
+    if (s == null) {
+      s = texts.source(doc, docs.tokens[doc], docs.normalizedHash[doc], fp);
+      if (s == null) {
+        s = SourceText.of(fp, texts.get(doc)); // kept in memory: tokenised again
+      }
+      cache.put(doc, s);
     }
-    return a;
+    return s;
   }
 
   private void recordRelations(int d, Checked c) {

@@ -130,7 +130,7 @@ public final class CopyStages {
       shingles[i] = x.shingles();
       c.add(i, x.bands() * CopyIndex.LSH_SCORE + 2 * x.rarePostings() + x.commonPostings());
     }
-    int[] top = c.top(detector.maxCandidates, queryShingles, shingles, detector.sampling);
+    int[] top = c.top(detector.maxCandidates, queryShingles, i -> shingles[i], detector.sampling);
     long[] out = new long[top.length];
     for (int i = 0; i < top.length; i++) {
       out[i] = sorted.get(top[i]).position();
@@ -222,11 +222,11 @@ public final class CopyStages {
     if (!a.hasShingles() || candidateTexts.isEmpty()) {
       return new Verification(Relation.UNIQUE, List.of());
     }
-    Analysis[] analyses = new Analysis[candidateTexts.size()];
-    for (int i = 0; i < analyses.length; i++) {
-      analyses[i] = Analysis.of(detector.fingerprinter, candidateTexts.get(i));
+    SourceText[] sources = new SourceText[candidateTexts.size()];
+    for (int i = 0; i < sources.length; i++) {
+      sources[i] = SourceText.of(detector.fingerprinter, candidateTexts.get(i));
     }
-    Reuse.Outcome o = Reuse.verify(a, analyses, analyses.length, before.table, detector.derivation);
+    Reuse.Outcome o = Reuse.verify(a, sources, sources.length, before.table, detector.derivation);
     Relation r = Reuse.relation(o, detector.derivation);
     int[] flags = Reuse.linkFlags(o, r, detector.derivation);
     List<Link> links = new ArrayList<>();
@@ -283,15 +283,14 @@ public final class CopyStages {
     }
     List<Member> sorted = new ArrayList<>(documents);
     sorted.sort(Comparator.comparingLong(Member::position));
-    DocTable docs = new DocTable();
+    DocTable docs = new DocTable(detector.fingerprinter.shingleSize());
     Map<Long, Integer> local = new HashMap<>();
     for (Member m : sorted) {
       if (local.containsKey(m.position())) {
         continue;
       }
       int flags = (m.outletIsAgency() ? DocTable.OUTLET_IS_AGENCY : 0) | (m.shingles() == 0 ? DocTable.TOO_SHORT : 0);
-      local.put(m.position(), docs.add(m.id(), m.normalizedHash(), m.tokens(), m.shingles(), m.published(),
-          m.agency(), flags));
+      local.put(m.position(), docs.add(m.id(), m.normalizedHash(), m.tokens(), m.published(), m.agency(), flags));
     }
     EdgeList list = new EdgeList();
     for (Edge e : edges) {

@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * Per-document columns of the copy index, in primitive arrays indexed by insertion number: the id (UTF-8 bytes
- * in one arena), normalised-text hash, shingle count, publication minute, agency, flags and the union-find
- * parent of its copy group. About 30 bytes plus the id's length per document, instead of the ~200 bytes of an
- * object per document with its fields and a {@code HashMap} entry.
+ * in one arena, found again through an open-addressing table of document numbers), normalised-text hash, token
+ * count (the shingle count follows from it), publication minute, agency, flags and the union-find parent of its
+ * copy group. About 27 bytes plus the id's length and 5 bytes of lookup table per document, instead of the ~200
+ * bytes of an object per document with its fields and a {@code HashMap} entry.
  */
 final class DocTable {
   static final int NO_TIME = Integer.MIN_VALUE;
@@ -28,30 +29,35 @@ final class DocTable {
   /** When added, it took a substantial part of its text from documents already indexed. */
   static final int ADDED_PARTIAL = 8;
 
+  private final int shingleSize;
   private byte[] idBytes = new byte[1 << 14];
   private int idEnd;
   int[] idStart = new int[1025];
   long[] normalizedHash = new long[1024];
-  int[] shingles = new int[1024];
   int[] tokens = new int[1024];
   int[] publishedMinute = new int[1024];
   short[] agency = new short[1024];
   byte[] flags = new byte[1024];
   int[] parent = new int[1024];
   int size;
-  private final IntMultimap byIdHash = new IntMultimap(1024, Integer.MAX_VALUE);
+  /** Document number + 1 by hash of the id, linear probing, at most 3/4 full (0: empty). */
+  private int[] byId = new int[2048];
   private final List<String> agencies = new ArrayList<>(List.of(""));
   private final Map<String, Short> agencyCodes = new HashMap<>();
 
+  /** An empty table for shingles of {@code shingleSize} words. */
+  DocTable(int shingleSize) {
+    this.shingleSize = shingleSize;
+  }
+
   /** Adds a document and returns its number. */
-  int add(String id, long hash, int tokenCount, int shingleCount, Instant published, String agencyName,
-      int flagBits) {
+  int add(String id, long hash, int tokenCount, Instant published, String agencyName, int flagBits) {
     if (size == normalizedHash.length) {
       grow();
     }
     byte[] b = id.getBytes(StandardCharsets.UTF_8);
     if (idEnd + b.length > idBytes.length) {
-      idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length * 2, idEnd + b.length));
+      idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length + (idBytes.length >> 1), idEnd + b.length));
     }
     System.arraycopy(b, 0, idBytes, idEnd, b.length);
     idStart[size] = idEnd;
@@ -60,27 +66,58 @@ final class DocTable {
     int doc = size;
     normalizedHash[doc] = hash;
     tokens[doc] = tokenCount;
-    shingles[doc] = shingleCount;
     publishedMinute[doc] = published == null ? NO_TIME
         : (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(Integer.MAX_VALUE, Math.floorDiv(published.getEpochSecond(), 60)));
     agency[doc] = agencyCode(agencyName);
     flags[doc] = (byte) flagBits;
     parent[doc] = doc;
-    byIdHash.put(id.hashCode(), doc);
     size++;
+    if (size * 4L > byId.length * 3L) {
+      int[] old = byId;
+      byId = new int[old.length * 2];
+      for (int e : old) {
+        if (e != 0) {
+          byId[freeSlot(idHash(idBytes, idStart[e - 1], idStart[e]))] = e;
+        }
+      }
+    }
+    byId[freeSlot(idHash(b, 0, b.length))] = doc + 1;
     return doc;
+  }
+
+  /** Shingles of document {@code doc}: one per token from the {@code k}-th on. */
+  int shingles(int doc) {
+    return Math.max(0, tokens[doc] - shingleSize + 1);
+  }
+
+  private int freeSlot(int hash) {
+    int mask = byId.length - 1;
+    int slot = hash & mask;
+    while (byId[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private static int idHash(byte[] b, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = from; i < to; i++) {
+      h = (h ^ b[i]) * 0x100000001b3L;
+    }
+    return (int) (io.storyline.internal.Mix64.mix(h) >>> 32);
   }
 
   /** The number of the document with this id, or -1. */
   int find(String id) {
     byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    int[] hit = {-1};
-    byIdHash.get(id.hashCode(), doc -> {
-      if (hit[0] < 0 && Arrays.equals(idBytes, idStart[doc], idStart[doc + 1], b, 0, b.length)) {
-        hit[0] = doc;
+    int mask = byId.length - 1;
+    for (int slot = idHash(b, 0, b.length) & mask; byId[slot] != 0; slot = (slot + 1) & mask) {
+      int doc = byId[slot] - 1;
+      if (Arrays.equals(idBytes, idStart[doc], idStart[doc + 1], b, 0, b.length)) {
+        return doc;
       }
-    });
-    return hit[0];
+    }
+    return -1;
   }
 
   String id(int doc) {
@@ -122,8 +159,8 @@ final class DocTable {
   }
 
   long bytes() {
-    return idBytes.length + idStart.length * 4L + normalizedHash.length * (8L + 4 + 4 + 4 + 2 + 1 + 4)
-        + byIdHash.bytes();
+    return idBytes.length + idStart.length * 4L + normalizedHash.length * (8L + 4 + 4 + 2 + 1 + 4)
+        + byId.length * 4L;
   }
 
   private short agencyCode(String name) {
@@ -148,7 +185,6 @@ final class DocTable {
     idStart = Arrays.copyOf(idStart, n + 1);
     normalizedHash = Arrays.copyOf(normalizedHash, n);
     tokens = Arrays.copyOf(tokens, n);
-    shingles = Arrays.copyOf(shingles, n);
     publishedMinute = Arrays.copyOf(publishedMinute, n);
     agency = Arrays.copyOf(agency, n);
     flags = Arrays.copyOf(flags, n);
@@ -167,7 +203,6 @@ final class DocTable {
       out.write(idBytes, idStart[d], len);
       out.writeLong(normalizedHash[d]);
       out.writeInt(tokens[d]);
-      out.writeInt(shingles[d]);
       out.writeInt(publishedMinute[d]);
       out.writeShort(agency[d]);
       out.writeByte(flags[d]);
@@ -175,8 +210,8 @@ final class DocTable {
     }
   }
 
-  static DocTable read(DataInputStream in) throws IOException {
-    DocTable t = new DocTable();
+  static DocTable read(DataInputStream in, int shingleSize) throws IOException {
+    DocTable t = new DocTable(shingleSize);
     int n = in.readInt();
     int agencyCount = in.readInt();
     if (n < 0 || agencyCount < 1 || agencyCount > Short.MAX_VALUE) {
@@ -194,7 +229,6 @@ final class DocTable {
       in.readFully(id);
       long hash = in.readLong();
       int tokenCount = in.readInt();
-      int shingleCount = in.readInt();
       int minute = in.readInt();
       short agency = in.readShort();
       byte flags = in.readByte();
@@ -202,7 +236,7 @@ final class DocTable {
       if (agency < 0 || agency >= agencyCount || parent < 0 || parent >= n) {
         throw new IOException("corrupt index: document " + d + " has agency " + agency + ", parent " + parent);
       }
-      t.add(new String(id, StandardCharsets.UTF_8), hash, tokenCount, shingleCount, null, null, flags);
+      t.add(new String(id, StandardCharsets.UTF_8), hash, tokenCount, null, null, flags);
       t.publishedMinute[d] = minute;
       t.agency[d] = agency;
       t.parent[d] = parent;

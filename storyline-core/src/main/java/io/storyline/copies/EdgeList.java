@@ -33,7 +33,7 @@ final class EdgeList {
 
   void add(int docA, int docB, double cAb, double cBa, double jab, int f) {
     if (size == a.length) {
-      int n = size * 2;
+      int n = size + (size >> 1); // by half: less spare room than doubling
       a = Arrays.copyOf(a, n);
       b = Arrays.copyOf(b, n);
       containmentAb = Arrays.copyOf(containmentAb, n);

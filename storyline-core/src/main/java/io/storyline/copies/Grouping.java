@@ -171,8 +171,8 @@ final class Grouping {
       }
       return px < py;
     }
-    if (docs.shingles[x] != docs.shingles[y]) {
-      return docs.shingles[x] > docs.shingles[y];
+    if (docs.shingles(x) != docs.shingles(y)) {
+      return docs.shingles(x) > docs.shingles(y);
     }
     return x < y;
   }

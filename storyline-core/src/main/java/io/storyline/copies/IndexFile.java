@@ -14,7 +14,7 @@ import java.util.Arrays;
 /**
  * The binary format of a saved {@link CopyIndex} (big-endian, {@link DataOutputStream} encoding):
  * <pre>
- *   magic "STLCOPYX", int version (1)
+ *   magic "STLCOPYX", int version (2; version 1 also kept shingle counts, which follow from token counts)
  *   settings: int shingleSize, long seed, int bands, int rows, int sampling, double nearTraced, double partialReused
  *   documents (ids, hashes, counts, times, agencies, flags, group parents), word frequencies,
  *   LSH entries, posting entries, relations, texts (int UTF-8 length, bytes), int end marker
@@ -23,7 +23,7 @@ import java.util.Arrays;
  */
 final class IndexFile {
   private static final byte[] MAGIC = "STLCOPYX".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int END = 0x454E4421; // "END!"
 
   private IndexFile() {}
@@ -74,7 +74,7 @@ final class IndexFile {
       check("posting sampling", in.readInt(), d.sampling);
       check("near traced share", in.readDouble(), d.nearTraced);
       check("partial reused share", in.readDouble(), d.partialReused);
-      DocTable docs = DocTable.read(in);
+      DocTable docs = DocTable.read(in, d.fingerprinter.shingleSize());
       DfTable df = DfTable.read(in);
       LshIndex lsh = LshIndex.read(in, d.bands, d.rows, d.fingerprinter.seed());
       PostingIndex postings = PostingIndex.read(in, d.sampling);
@@ -90,7 +90,8 @@ final class IndexFile {
         }
         byte[] text = new byte[len];
         in.readFully(text);
-        texts.put(i, new String(text, StandardCharsets.UTF_8));
+        String s = new String(text, StandardCharsets.UTF_8);
+        texts.put(i, s, SourceText.of(d.fingerprinter, s));
       }
       if (in.readInt() != END) {
         throw new IOException("corrupt index: end marker missing");

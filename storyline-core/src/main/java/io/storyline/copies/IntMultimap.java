@@ -8,16 +8,18 @@ import java.io.IOException;
  * A compact multimap from 32-bit keys to document numbers, the storage of both the LSH bands and the shingle
  * postings. One {@code long} per entry ({@code key << 32 | doc + 1}; 0 marks an empty slot) in one open-addressing
  * table with linear probing, so an entry costs 8 bytes divided by the load factor and a lookup reads consecutive
- * memory. Entries of one key sit in one probe run. The table grows by half when 85% full, so the load stays
- * between 0.57 and 0.85 (about 11.5 bytes per entry on average; doubling at 0.8 would average 13.7): capacities
- * are not powers of two, and a key's home slot is {@code hash * capacity >>> 32} (Lemire's fast range).
+ * memory. Entries of one key sit in one probe run. The table grows by a quarter when 88% full, so the load
+ * stays between 0.70 and 0.88 (about 10 bytes per entry on average; growing by half at 0.85 averaged 11.5,
+ * doubling at 0.8 13.7): capacities are not powers of two, and a key's home slot is
+ * {@code hash * capacity >>> 32} (Lemire's fast range). At that load a lookup of an absent key scans a few
+ * hundred consecutive bytes, which the prefetcher streams; measured in the benchmark's query latency.
  *
  * <p>A key may hold at most {@code cap} documents: beyond that it is boilerplate (a shingle of a site footer, a
  * band of a text copied hundreds of times) and further documents are not added. Lookups still return the first
  * {@code cap}, which is enough to link a new copy to its group. Not thread-safe.
  */
 final class IntMultimap {
-  private static final double MAX_LOAD = 0.85;
+  private static final double MAX_LOAD = 0.88;
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
   private long[] table;
   private int size;
@@ -74,6 +76,20 @@ final class IntMultimap {
     }
   }
 
+  /** Whether {@code key} holds a document numbered {@code from} to {@code to - 1}. */
+  boolean anyIn(int key, int from, int to) {
+    for (int slot = slot(key); ; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        return false;
+      }
+      int doc = (int) e - 1;
+      if ((int) (e >>> 32) == key && doc >= from && doc < to) {
+        return true;
+      }
+    }
+  }
+
   int size() {
     return size;
   }
@@ -96,7 +112,7 @@ final class IntMultimap {
     if (n < 0) {
       throw new IOException("corrupt index: negative entry count " + n);
     }
-    IntMultimap m = new IntMultimap((int) Math.min(MAX_CAPACITY, (long) (n / 0.7) + 16), cap);
+    IntMultimap m = new IntMultimap((int) Math.min(MAX_CAPACITY, (long) (n / 0.8) + 16), cap);
     for (int i = 0; i < n; i++) {
       m.insertRaw(in.readLong());
     }
@@ -108,7 +124,7 @@ final class IntMultimap {
     if (old.length >= MAX_CAPACITY) {
       throw new IllegalStateException("copy index is full: " + size + " entries; split the corpus");
     }
-    table = new long[(int) Math.min(MAX_CAPACITY, old.length + (old.length >> 1))];
+    table = new long[(int) Math.min(MAX_CAPACITY, old.length + (old.length >> 2))];
     size = 0;
     for (long e : old) {
       if (e != 0) {

@@ -83,6 +83,16 @@ final class LshIndex {
     return rows;
   }
 
+  /** Whether a document numbered {@code from} to {@code to - 1} is held under one of {@code keys}. */
+  boolean anyIn(int[] keys, int from, int to) {
+    for (int k : keys) {
+      if (map.anyIn(k, from, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   long bytes() {
     return map.bytes();
   }

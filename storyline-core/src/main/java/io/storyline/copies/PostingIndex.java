@@ -100,6 +100,16 @@ final class PostingIndex {
     return sampling;
   }
 
+  /** Whether a document numbered {@code from} to {@code to - 1} is held under one of {@code keys}. */
+  boolean anyIn(int[] keys, int from, int to) {
+    for (int k : keys) {
+      if (map.anyIn(k, from, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   long bytes() {
     return map.bytes();
   }

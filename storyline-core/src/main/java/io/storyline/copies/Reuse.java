@@ -77,23 +77,39 @@ final class Reuse {
    * Verifies {@code d} against {@code candidates}; the kept ones come back in {@link Outcome#sources}. Traced
    * shares of one source alone, and the reverse ones, are computed only where a relation may depend on them
    * (the pair is derived, and a traced share could make it wholly derived); elsewhere they are 0.
+   *
+   * <p><b>Cost.</b> {@code d} is tabled once ({@link Analysis#prepare}: its distinct shingles, 3-word runs and
+   * content words, numbered); each source is then read in one pass over its tokens, a hash-table lookup per
+   * shingle, run and content word, marking what it shares with {@code d} in arrays indexed by those numbers.
+   * Nothing of the source is tabled, and an exact copy's (same normalised hash) set measures are {@code d}'s own.
+   * The values are those of the set definitions above, computed another way.
    */
-  static Outcome verify(Analysis d, Analysis[] candidates, int count, DfTable df, Derivation rule) {
-    Pair[] kept = new Pair[count];
-    Analysis[] keptAnalyses = new Analysis[count];
-    int m = 0;
+  static Outcome verify(Analysis d, SourceText[] candidates, int count, DfTable df, Derivation rule) {
+    Outcome o = new Outcome();
+    o.words = d.tokens.size();
+    if (count == 0) {
+      return o;
+    }
     d.prepare();
+    Pair[] kept = new Pair[count];
+    Tokens[] keptTokens = new Tokens[count];
+    int m = 0;
+    int nd = d.distinctShingles();
+    int[] shingleMark = new int[nd];
+    int[] runMark = new int[d.distinctRuns()];
+    boolean[] runInKept = new boolean[d.distinctRuns()];
     for (int c = 0; c < count; c++) {
-      Analysis s = candidates[c].prepare();
-      boolean exact = d.fingerprint.normalizedHash() == s.fingerprint.normalizedHash();
-      int runs = exact ? d.runSet().size() : d.runSet().intersection(s.runSet());
-      double runShare = Math.max(share(runs, d.runSet().size()), share(runs, s.runSet().size()));
-      if (!exact && runShare < KEEP) {
+      SourceText s = candidates[c];
+      boolean exact = d.fingerprint.normalizedHash() == s.normalizedHash;
+      int stamp = c + 1;
+      double reverseReused = exact ? 1 : runsOf(d, s.tokens, runMark, stamp);
+      int runs = exact ? d.distinctRuns() : count(runMark, stamp);
+      if (!exact && (runs == 0 || share(runs, d.distinctRuns()) < KEEP
+          && share(runs, s.distinctRuns(d.fp)) < KEEP)) { // the source's set size only when it decides
         continue;
       }
-      int common = exact ? d.shingleSet().size() : d.shingleSet().intersection(s.shingleSet());
-      int nd = d.shingleSet().size();
-      int ns = s.shingleSet().size();
+      int common = exact ? nd : commonShingles(d, s.tokens, shingleMark, stamp);
+      int ns = s.distinctShingles(d.fp);
       Pair p = new Pair();
       p.index = c;
       p.exact = exact;
@@ -101,20 +117,21 @@ final class Reuse {
       p.reverseContainment = share(common, ns);
       p.resemblance = share(common, nd + ns - common);
       p.sourceWords = s.tokens.size();
-      p.reused = exact ? 1 : reusedShare(d, new Analysis[] {s}, 1);
-      p.reverseReused = exact ? 1 : reusedShare(s, new Analysis[] {d}, 1);
-      keptAnalyses[m] = s;
+      p.reused = exact ? 1 : coverage(d, runMark, stamp, runInKept);
+      p.reverseReused = reverseReused;
+      if (exact) {
+        Arrays.fill(runInKept, true);
+      }
+      keptTokens[m] = s.tokens; // an exact copy's own sentences: its punctuation may split them otherwise
       kept[m++] = p;
     }
-    Outcome o = new Outcome();
-    o.words = d.tokens.size();
     o.sources = Arrays.copyOf(kept, m);
     if (m == 0) {
       return o;
     }
     double[] perSource = new double[m];
-    o.traced = traced(d, keptAnalyses, m, df, perSource);
-    o.reused = reusedShare(d, keptAnalyses, m);
+    o.traced = traced(d, keptTokens, m, df, perSource);
+    o.reused = coverage(d, runInKept);
     for (int i = 0; i < m; i++) {
       Pair p = o.sources[i];
       p.traced = p.exact ? 1 : perSource[i];
@@ -123,10 +140,89 @@ final class Reuse {
         p.reverseTraced = 1;
       } else if (!forwardNear && rule.derived(p.reused, o.words)
           && nearPair(rule, p.reverseReused, 1, p.sourceWords, o.words)) {
-        p.reverseTraced = traced(keptAnalyses[i], new Analysis[] {d}, 1, df, null); // only when it can matter
+        Analysis reverse = Analysis.of(d.fp, keptTokens[i]); // only when it can matter
+        p.reverseTraced = traced(reverse, new Tokens[] {d.tokens}, 1, df, null);
       }
     }
     return o;
+  }
+
+  /**
+   * Marks with {@code stamp} the runs of {@code d} that occur in {@code s}, and returns the share of {@code s}'s
+   * words inside a run that occurs in {@code d} (the reverse reused share).
+   */
+  private static double runsOf(Analysis d, Tokens s, int[] runMark, int stamp) {
+    int n = s.size();
+    int covered = 0;
+    int coveredUntil = 0; // tokens before this index are already counted
+    for (int i = 0; i + Analysis.RUN <= n; i++) {
+      int id = d.runId(d.fp.shingleAt(s, i, Analysis.RUN));
+      if (id >= 0) {
+        runMark[id] = stamp;
+        int from = Math.max(i, coveredUntil);
+        int to = i + Analysis.RUN;
+        covered += to - from;
+        coveredUntil = to;
+      }
+    }
+    return n < Analysis.RUN ? 0 : (double) covered / n;
+  }
+
+  /** How many distinct shingles {@code d} and {@code s} share. */
+  private static int commonShingles(Analysis d, Tokens s, int[] shingleMark, int stamp) {
+    int k = d.fp.shingleSize();
+    int common = 0;
+    for (int i = 0; i + k <= s.size(); i++) {
+      int id = d.shingleId(d.fp.shingleAt(s, i, k));
+      if (id >= 0 && shingleMark[id] != stamp) {
+        shingleMark[id] = stamp;
+        common++;
+      }
+    }
+    return common;
+  }
+
+  private static int count(int[] marks, int stamp) {
+    int n = 0;
+    for (int v : marks) {
+      n += v == stamp ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * Share of {@code d}'s words inside a 3-word run marked with {@code stamp} (found in one source), and adds
+   * those runs to {@code inKept}.
+   */
+  private static double coverage(Analysis d, int[] runMark, int stamp, boolean[] inKept) {
+    int covered = 0;
+    int coveredUntil = 0;
+    for (int i = 0; i < d.runPositions(); i++) {
+      int id = d.runIdAt(i);
+      if (runMark[id] == stamp) {
+        inKept[id] = true;
+        int from = Math.max(i, coveredUntil);
+        int to = i + Analysis.RUN;
+        covered += to - from;
+        coveredUntil = to;
+      }
+    }
+    return d.runPositions() == 0 ? 0 : (double) covered / d.tokens.size();
+  }
+
+  /** Share of {@code d}'s words inside a 3-word run found in one of the kept sources. */
+  private static double coverage(Analysis d, boolean[] inKept) {
+    int covered = 0;
+    int coveredUntil = 0;
+    for (int i = 0; i < d.runPositions(); i++) {
+      if (inKept[d.runIdAt(i)]) {
+        int from = Math.max(i, coveredUntil);
+        int to = i + Analysis.RUN;
+        covered += to - from;
+        coveredUntil = to;
+      }
+    }
+    return d.runPositions() == 0 ? 0 : (double) covered / d.tokens.size();
   }
 
   /** The relation of a document to its verified sources: exact, near (wholly derived), partial or unique. */
@@ -187,47 +283,27 @@ final class Reuse {
     return flags;
   }
 
-  /** Share of {@code d}'s words inside a 3-word run that occurs in one of the sources. */
-  static double reusedShare(Analysis d, Analysis[] sources, int m) {
-    int n = d.tokens.size();
-    long[] runAt = d.runAt();
-    if (n == 0 || runAt.length == 0) {
-      return 0;
-    }
-    int covered = 0;
-    int coveredUntil = 0; // tokens before this index are already counted
-    for (int i = 0; i < runAt.length; i++) {
-      long run = runAt[i];
-      boolean found = false;
-      for (int s = 0; s < m && !found; s++) {
-        found = sources[s].runSet().contains(run);
-      }
-      if (found) {
-        int from = Math.max(i, coveredUntil);
-        int to = i + Analysis.RUN;
-        covered += to - from;
-        coveredUntil = to;
-      }
-    }
-    return (double) covered / n;
-  }
-
   /**
    * Share of {@code d}'s words in sentences traced to a passage of one of the sources; when {@code perSource}
    * is given it receives the same share counting each source alone.
    */
-  static double traced(Analysis d, Analysis[] sources, int m, DfTable df, double[] perSource) {
+  static double traced(Analysis d, Tokens[] sources, int m, DfTable df, double[] perSource) {
+    d.prepare();
     Tokens t = d.tokens;
+    Occurrences[] occ = new Occurrences[m];
     double[][] acc = new double[m][];
     int[][] touched = new int[m][];
     for (int s = 0; s < m; s++) {
-      int windows = Math.max(1, sources[s].tokens.sentenceCount() - PASSAGE + 1);
+      occ[s] = new Occurrences(d, sources[s]);
+      int windows = Math.max(1, sources[s].sentenceCount() - PASSAGE + 1);
       acc[s] = new double[windows];
       touched[s] = new int[windows];
     }
     int[] seenIn = new int[d.wordCount()];
     Arrays.fill(seenIn, -1);
-    long[] words = new long[64];
+    double[] idfOf = new double[d.wordCount()];
+    Arrays.fill(idfOf, Double.NaN);
+    int[] words = new int[64];
     double[] idf = new double[64];
     double logN = df.logDocuments();
     long countedTokens = 0;
@@ -251,8 +327,11 @@ final class Reuse {
           words = Arrays.copyOf(words, n * 2);
           idf = Arrays.copyOf(idf, n * 2);
         }
-        words[n] = t.hash(i);
-        idf[n] = df.idf(words[n], logN);
+        if (Double.isNaN(idfOf[id])) {
+          idfOf[id] = df.idf(t.hash(i), logN);
+        }
+        words[n] = id;
+        idf[n] = idfOf[id];
         weight += idf[n];
         n++;
       }
@@ -262,7 +341,7 @@ final class Reuse {
       countedTokens += end - start;
       boolean any = false;
       for (int s = 0; s < m; s++) {
-        double best = bestPassage(words, idf, n, sources[s], acc[s], touched[s]) / weight;
+        double best = bestPassage(words, idf, n, occ[s], acc[s], touched[s]) / weight;
         if (best >= SENTENCE_TRACED) {
           perSourceTokens[s] += end - start;
           any = true;
@@ -281,23 +360,69 @@ final class Reuse {
   }
 
   /**
+   * Where the content words of {@code d} occur in a source, by sentence: for each of {@code d}'s word numbers
+   * the source's sentences holding it, in increasing order, as a linked list. Built in one pass over the source's
+   * tokens; words of the source that {@code d} lacks are skipped.
+   */
+  private static final class Occurrences {
+    final int[] first;
+    final int[] next;
+    final int[] sentence;
+
+    Occurrences(Analysis d, Tokens s) {
+      int words = d.wordCount();
+      first = new int[words];
+      Arrays.fill(first, -1);
+      int[] last = new int[words];
+      int[] lastSentence = new int[words];
+      Arrays.fill(lastSentence, -1);
+      int[] occSentence = new int[Math.max(8, s.size())];
+      int[] occNext = new int[occSentence.length];
+      int occ = 0;
+      for (int k = 0; k < s.sentenceCount(); k++) {
+        for (int i = s.sentenceStart(k), end = s.sentenceEnd(k); i < end; i++) {
+          if (!s.isContent(i)) {
+            continue;
+          }
+          int id = d.wordId(s.hash(i));
+          if (id < 0 || lastSentence[id] == k) {
+            continue; // not a word of d, or already counted in this sentence
+          }
+          lastSentence[id] = k;
+          occSentence[occ] = k;
+          occNext[occ] = -1;
+          if (first[id] < 0) {
+            first[id] = occ;
+          } else {
+            occNext[last[id]] = occ;
+          }
+          last[id] = occ;
+          occ++;
+        }
+      }
+      next = occNext;
+      sentence = occSentence;
+    }
+  }
+
+  /**
    * The largest weight of a sentence's words found in one passage (window of {@link #PASSAGE} consecutive
    * sentences) of a source. A word counts once per window however many of its sentences hold it: walking the
    * word's sentences in order, each occurrence credits only the windows the previous one did not reach.
    */
-  private static double bestPassage(long[] words, double[] idf, int n, Analysis source, double[] acc,
+  private static double bestPassage(int[] words, double[] idf, int n, Occurrences source, double[] acc,
       int[] touched) {
     int windows = acc.length;
     int nTouched = 0;
     for (int i = 0; i < n; i++) {
-      int id = source.wordId(words[i]);
-      if (id < 0) {
+      int first = source.first[words[i]];
+      if (first < 0) {
         continue;
       }
       double w = idf[i] > 0 ? idf[i] : Double.MIN_VALUE; // keeps a zero-weight window marked as touched
       int covered = -1;
-      for (int o = source.firstOccurrence(id); o >= 0; o = source.nextOccurrence(o)) {
-        int t = source.occurrenceSentence(o);
+      for (int o = first; o >= 0; o = source.next[o]) {
+        int t = source.sentence[o];
         int last = Math.min(t, windows - 1);
         for (int g = Math.max(Math.max(covered + 1, t - PASSAGE + 1), 0); g <= last; g++) {
           if (acc[g] == 0) {

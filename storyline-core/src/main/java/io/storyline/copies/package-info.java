@@ -14,16 +14,21 @@
  * index.results().forEach(r -> System.out.println(r.id() + " " + r.relation() + " of " + r.origin()));
  * }</pre>
  *
- * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 50
+ * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 45
  * bytes of columns ({@code DocTable}), 8 LSH band entries ({@code LshIndex}: MinHash near-duplicates, S-curve in
  * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
- * copies whatever the size ratio); texts go to a {@code TextStore} (memory or a file) because candidates are
- * verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word runs, traced share of
- * sentences), and {@link io.storyline.copies.Derivation} turns those measures into wholly ({@code near}),
- * partially ({@code partial}) or not derived, with thresholds that move with length (fitted on METER 1999). Verified relations ({@code EdgeList}) join copy groups in a union-find; groups, origins and
- * inherited agencies are derived from them when asked ({@code Grouping}), so a late wire copy can still become
- * its group's origin. {@code IndexFile} saves and loads the whole index. {@code WordDiff} and
- * {@code ReaderText} make diffs of what readers see (credits and bylines included).
+ * copies whatever the size ratio), each entry 8 bytes in an open-addressing table kept 70 to 88% full
+ * ({@code IntMultimap}); texts go to a {@code TextStore} (memory or a file, where each text's tokens follow it)
+ * because candidates are verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word
+ * runs, traced share of sentences), and {@link io.storyline.copies.Derivation} turns those measures into wholly
+ * ({@code near}), partially ({@code partial}) or not derived, with thresholds that move with length (fitted on
+ * METER 1999). Verification tables the checked text once ({@code Analysis}) and streams each candidate's tokens
+ * ({@code SourceText}, cached for recent documents, read back from the file for older ones) against those
+ * tables: no re-tokenising, no per-source tables. Verified relations ({@code EdgeList}) join copy groups in a
+ * union-find; groups, origins and inherited agencies are derived from them when asked ({@code Grouping}), so a
+ * late wire copy can still become its group's origin. {@code IndexFile} saves and loads the whole index.
+ * {@code WordDiff} and {@code ReaderText} make diffs of what readers see (credits and bylines included).
+ * Measured speed and memory: README, Benchmarks, Copies.
  *
  * <p><b>Threads.</b> {@link io.storyline.copies.CopyIndex} is thread-safe; documents added from several threads
  * are tokenised and fingerprinted in parallel, then checked and inserted one at a time.

@@ -17,14 +17,26 @@ import java.util.Locale;
  * @param queryP99Ms        99th percentile query latency
  * @param queryMaxMs        slowest query
  * @param heapBytesPerDoc   heap after GC with the index minus before it, per document, without the bounded
- *                          analysis cache and the offsets of the texts (kept in a file)
+ *                          source cache and the offsets of the texts (kept in a file)
  * @param indexBytesPerDoc  the index's own accounting of its arrays, per document
  * @param stats             the index's sizes
  * @param pairs             pair recall and precision, and SimHash against MinHash
+ * @param sourceRecall      share of the copies whose original (or another copy of it) was among the sources of
+ *                          a relation other than unique when they were added: exact, near, cut, and partial
+ *                          copies taking 2, 3 and 4 paragraphs
  */
 public record CopiesBenchReport(int documents, int threads, int cores, double seconds, double cpuSeconds,
     long corpusBytes, double queryP50Ms, double queryP99Ms, double queryMaxMs, long heapBytesPerDoc,
-    long indexBytesPerDoc, CopyIndex.Stats stats, Pairs pairs) {
+    long indexBytesPerDoc, CopyIndex.Stats stats, Pairs pairs, double[] sourceRecall) {
+
+  public CopiesBenchReport {
+    sourceRecall = sourceRecall.clone();
+  }
+
+  @Override
+  public double[] sourceRecall() {
+    return sourceRecall.clone();
+  }
 
   /** Documents indexed per second of wall time. */
   public double documentsPerSecond() {
@@ -105,10 +117,13 @@ public record CopiesBenchReport(int documents, int threads, int cores, double se
     s.append(String.format(Locale.ROOT, "heap per document %d bytes measured (heap after GC with the index minus "
         + "before); %d bytes by the index's own count%n", heapBytesPerDoc, indexBytesPerDoc));
     s.append(String.format(Locale.ROOT, "  per document: columns %d, LSH %d, postings %d, relations %d, word "
-        + "frequencies %d; plus %d for text offsets and a %d MB analysis cache%n",
+        + "frequencies %d; plus %d for text offsets and a %d MB source cache%n",
         stats.documentBytes() / documents, stats.lshBytes() / documents, stats.postingBytes() / documents,
         stats.relationBytes() / documents, stats.frequencyBytes() / documents, stats.textStoreBytes() / documents,
         stats.cacheBytes() >> 20));
+    s.append(String.format(Locale.ROOT, "original found   exact %.4f, near %.4f, cut %.4f, partial of 2 / 3 / 4 "
+        + "paragraphs %.4f / %.4f / %.4f%n", sourceRecall[0], sourceRecall[1], sourceRecall[2], sourceRecall[3],
+        sourceRecall[4], sourceRecall[5]));
     s.append(String.format(Locale.ROOT, "%npairs: %,d sampled (half copy-source, half random), %,d near-duplicates "
         + "(exact Jaccard >= 0.8)%n", pairs.pairs(), pairs.nearDuplicates()));
     s.append(String.format(Locale.ROOT, "copy index        recall %.3f   precision %.3f vs Jaccard >= 0.8, %.3f vs "

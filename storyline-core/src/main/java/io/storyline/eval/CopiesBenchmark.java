@@ -3,6 +3,7 @@ package io.storyline.eval;
 import io.storyline.copies.CopyDetector;
 import io.storyline.copies.CopyDocument;
 import io.storyline.copies.CopyIndex;
+import io.storyline.copies.CopyMatch;
 import io.storyline.copies.Relation;
 import io.storyline.fingerprint.Fingerprint;
 import io.storyline.fingerprint.Fingerprinter;
@@ -69,7 +70,7 @@ public final class CopiesBenchmark {
         progress.accept("indexing");
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        index(index, corpusFile);
+        byte[] found = index(index, corpus, corpusFile);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         long heapAfter = usedHeapAfterGc();
@@ -81,7 +82,7 @@ public final class CopiesBenchmark {
         long bytesPerDoc = (heapAfter - heapBefore - stats.cacheBytes() - stats.textStoreBytes()) / documents;
         return new CopiesBenchReport(documents, threads, Runtime.getRuntime().availableProcessors(), seconds,
             cpuSeconds, corpus.bytes, latency[0], latency[1], latency[2], bytesPerDoc,
-            stats.indexBytes() / documents, stats, pairs);
+            stats.indexBytes() / documents, stats, pairs, sourceRecall(corpus, found));
       }
     } finally {
       Files.deleteIfExists(corpusFile);
@@ -93,6 +94,7 @@ public final class CopiesBenchmark {
   private static final class Corpus {
     byte[] kind;
     int[] source;
+    byte[] paragraphs;
     long[] offset;
     long bytes;
   }
@@ -102,6 +104,7 @@ public final class CopiesBenchmark {
     Corpus c = new Corpus();
     c.kind = new byte[documents];
     c.source = new int[documents];
+    c.paragraphs = new byte[documents];
     c.offset = new long[documents];
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
       long pos = 0;
@@ -110,6 +113,7 @@ public final class CopiesBenchmark {
         byte[] b = d.text().getBytes(StandardCharsets.UTF_8);
         c.kind[i] = (byte) d.kind().ordinal();
         c.source[i] = d.source();
+        c.paragraphs[i] = (byte) d.paragraphs();
         c.offset[i] = pos;
         out.writeInt(b.length);
         out.write(b);
@@ -120,9 +124,14 @@ public final class CopiesBenchmark {
     return c;
   }
 
-  private void index(CopyIndex index, Path corpusFile) throws IOException, InterruptedException {
+  /**
+   * Indexes the corpus; returns for each copy whether {@code add} found its original, or another copy of it,
+   * among the sources of a relation other than unique (1), or not (0).
+   */
+  private byte[] index(CopyIndex index, Corpus corpus, Path corpusFile) throws IOException, InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger done = new AtomicInteger();
+    byte[] found = new byte[documents];
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(corpusFile), 1 << 16))) {
       List<Future<?>> pending = new ArrayList<>();
       int batch = 256;
@@ -136,7 +145,13 @@ public final class CopiesBenchmark {
         int first = start;
         pending.add(pool.submit(() -> {
           for (int i = 0; i < texts.size(); i++) {
-            index.add(new CopyDocument("d" + (first + i), texts.get(i), null, null, null));
+            int d = first + i;
+            CopyMatch m = index.add(new CopyDocument("d" + d, texts.get(i), null, null, null));
+            int original = corpus.source[d];
+            if (original >= 0 && m.relation() != Relation.UNIQUE && m.sources().stream().mapToInt(
+                s -> Integer.parseInt(s.id().substring(1))).anyMatch(s -> s == original || corpus.source[s] == original)) {
+              found[d] = 1;
+            }
           }
           int n = done.addAndGet(texts.size());
           if (n % 100_000 < texts.size()) {
@@ -153,6 +168,31 @@ public final class CopiesBenchmark {
     } finally {
       pool.shutdown();
     }
+    return found;
+  }
+
+  /**
+   * Share of the copies of each kind whose original was found when they were added: exact, near, cut, partial
+   * taking 2, 3 and 4 paragraphs (see {@link CopiesBenchReport#sourceRecall}).
+   */
+  private double[] sourceRecall(Corpus corpus, byte[] found) {
+    long[] all = new long[6];
+    long[] hit = new long[6];
+    for (int d = 0; d < documents; d++) {
+      if (corpus.source[d] < 0) {
+        continue;
+      }
+      CopiesSyntheticCorpus.Kind k = CopiesSyntheticCorpus.Kind.values()[corpus.kind[d]];
+      int row = k == CopiesSyntheticCorpus.Kind.PARTIAL ? 1 + Math.min(4, Math.max(2, corpus.paragraphs[d]))
+          : k.ordinal() - 1;
+      all[row]++;
+      hit[row] += found[d];
+    }
+    double[] out = new double[6];
+    for (int i = 0; i < 6; i++) {
+      out[i] = all[i] == 0 ? Double.NaN : (double) hit[i] / all[i];
+    }
+    return out;
   }
 
   /** Query latency in ms {p50, p99, max} over 10,000 queries: half near copies of indexed texts, half new. */

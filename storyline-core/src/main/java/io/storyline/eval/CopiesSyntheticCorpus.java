@@ -37,8 +37,11 @@ public final class CopiesSyntheticCorpus {
   private int produced;
   private final StringBuilder sb = new StringBuilder(8192);
 
-  /** One generated document: its text, how it was made, and the original it copies ({@code -1} for none). */
-  public record Doc(int number, String text, Kind kind, int source) {}
+  /**
+   * One generated document: its text, how it was made, the original it copies ({@code -1} for none) and, for a
+   * partial copy, how many of the original's paragraphs it takes (else 0).
+   */
+  public record Doc(int number, String text, Kind kind, int source, int paragraphs) {}
 
   public CopiesSyntheticCorpus(long seed) {
     this.rnd = new Random(seed);
@@ -76,21 +79,21 @@ public final class CopiesSyntheticCorpus {
       int slot = recentCount++ % RECENT;
       recent[slot] = text;
       recentIds[slot] = n;
-      return new Doc(n, text, Kind.ORIGINAL, -1);
+      return new Doc(n, text, Kind.ORIGINAL, -1, 0);
     }
     int slot = rnd.nextInt(Math.min(recentCount, RECENT));
     String source = recent[slot];
     int sourceId = recentIds[slot];
     if (r < 0.70) {
-      return new Doc(n, restyle(source), Kind.EXACT, sourceId);
+      return new Doc(n, restyle(source), Kind.EXACT, sourceId, 0);
     }
     if (r < 0.85) {
-      return new Doc(n, edit(source, 0.05), Kind.NEAR, sourceId);
+      return new Doc(n, edit(source, 0.05), Kind.NEAR, sourceId, 0);
     }
     if (r < 0.93) {
       String[] paras = source.split("\n\n");
       int keep = Math.max(1, (int) Math.round(paras.length * (0.4 + 0.5 * rnd.nextDouble())));
-      return new Doc(n, edit(String.join("\n\n", Arrays.copyOf(paras, keep)), 0.02), Kind.CUT, sourceId);
+      return new Doc(n, edit(String.join("\n\n", Arrays.copyOf(paras, keep)), 0.02), Kind.CUT, sourceId, 0);
     }
     String[] paras = source.split("\n\n");
     int take = Math.min(paras.length, 2 + rnd.nextInt(3));
@@ -105,7 +108,7 @@ public final class CopiesSyntheticCorpus {
       }
       out.append(paragraph()).append("\n\n");
     }
-    return new Doc(n, out.toString().strip(), Kind.PARTIAL, sourceId);
+    return new Doc(n, out.toString().strip(), Kind.PARTIAL, sourceId, take);
   }
 
   private int logNormalWords() {

@@ -66,6 +66,19 @@ public final class Fingerprinter {
     return tokenizer.tokenize(Objects.requireNonNull(text, "text"));
   }
 
+  /**
+   * Tokens as {@link Tokens#writeTo} wrote them ({@code count} tokens, {@link Tokens#storedBytes} bytes), for
+   * this fingerprinter's settings.
+   *
+   * @throws java.nio.BufferUnderflowException when {@code in} holds fewer bytes
+   */
+  public Tokens readTokens(java.nio.ByteBuffer in, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0, got " + count);
+    }
+    return Tokens.read(in, count, tokenizer);
+  }
+
   /** Distinct shingle hashes of the configured size, sorted ascending; empty when the text is too short. */
   public long[] shingles(Tokens tokens) {
     return shingles(tokens, shingleSize);

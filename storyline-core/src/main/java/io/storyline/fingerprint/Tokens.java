@@ -75,6 +75,50 @@ public final class Tokens {
     return s + 1 < sentences ? sentenceStart(s + 1) : size;
   }
 
+  /** Bytes {@link #writeTo} writes for {@code count} tokens: 8 per token and a bit per token for sentence starts. */
+  public static int storedBytes(int count) {
+    return count * 8 + ((count + 63) >>> 6) * 8;
+  }
+
+  /**
+   * Writes the token hashes and the sentence starts (one bit per token) to {@code out}, {@link #storedBytes}
+   * bytes; {@link Fingerprinter#readTokens} reads them back. For stores that keep tokens so that a text need
+   * not be tokenised again.
+   */
+  public void writeTo(java.nio.ByteBuffer out) {
+    for (int i = 0; i < size; i++) {
+      out.putLong(hashes[i]);
+    }
+    long[] starts = new long[(size + 63) >>> 6];
+    for (int s = 0; s < sentences; s++) {
+      starts[sentenceStarts[s] >>> 6] |= 1L << sentenceStarts[s];
+    }
+    for (long w : starts) {
+      out.putLong(w);
+    }
+  }
+
+  /** Reads what {@link #writeTo} wrote for {@code count} tokens. */
+  static Tokens read(java.nio.ByteBuffer in, int count, Tokenizer tokenizer) {
+    long[] hashes = new long[count];
+    for (int i = 0; i < count; i++) {
+      hashes[i] = in.getLong();
+    }
+    int[] starts = new int[Math.max(1, count / 8)];
+    int n = 0;
+    for (int w = 0; w < (count + 63) >>> 6; w++) {
+      long bits = in.getLong();
+      while (bits != 0) {
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+        bits &= bits - 1;
+      }
+    }
+    return new Tokens(hashes, tokenizer, count, starts, n);
+  }
+
   // Unchecked accessors for the hot loops of this package.
   long hashUnchecked(int i) {
     return hashes[i];
