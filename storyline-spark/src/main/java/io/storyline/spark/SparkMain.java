@@ -75,6 +75,10 @@ public final class SparkMain implements Callable<Integer> {
       description = "Do not learn and remove lines repeated across a source's pages (as 'extract --no-templates').")
   boolean noTemplates;
 
+  @Option(names = "--no-copies", description = "Skip copy detection (group and relation stay null; stories then "
+      + "do not keep copies together).")
+  boolean noCopies;
+
   @Option(names = "--no-stories", description = "Skip story and topic clustering (story and topic stay null).")
   boolean noStories;
 
@@ -131,6 +135,7 @@ public final class SparkMain implements Callable<Integer> {
         .formats(formats(formats))
         .maxFileSize(parseSize(maxFileSize))
         .templates(!noTemplates)
+        .copies(!noCopies)
         .stories(!noStories)
         .embeddings(embeddings)
         .log(line -> {

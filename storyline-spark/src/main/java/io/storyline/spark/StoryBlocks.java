@@ -76,21 +76,30 @@ final class StoryBlocks {
   /** Where one document went in one block. */
   record Placed(long order, boolean ghost, long block, int story, int topic, Long group, StreamKey key)
       implements Serializable {
+    /** The block story, or for a document placed by its copy group alone, the group's node. */
     long storyNode() {
-      return node(block, story);
+      return story >= 0 ? node(block, story) : groupNode(group);
     }
 
     long topicNode() {
       return node(block, topic);
+    }
+
+    /** Whether a block clusterer placed it (else its copy group's story, from an earlier block, holds it). */
+    boolean clustered() {
+      return story >= 0;
     }
   }
 
   private StoryBlocks() {}
 
   /** Labels every document of {@code inOrder} (partitions in input order, each sorted by order). */
-  static JavaPairRDD<Long, Labels> run(JavaRDD<DocumentResult> inOrder, Settings s, int partitions) {
+  static JavaPairRDD<Long, Labels> run(JavaRDD<DocumentResult> inOrder, OrderPartitioner byOrder, Settings s,
+      int partitions) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(inOrder.context());
-    JavaRDD<Placed> placed = cluster(streamKeys(sc, inOrder, s), s, partitions);
+    JavaPairRDD<StreamKey, DocumentResult> keyed = streamKeys(sc, inOrder, s);
+    keyed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<Placed> placed = cluster(keyed, groupStarts(keyed, byOrder, partitions), s, partitions);
     placed.persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaPairRDD<Placed, Long> stories = stitchStories(placed, partitions);
     JavaPairRDD<Long, String> storyNames = names(stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key())), "s",
@@ -102,6 +111,7 @@ final class StoryBlocks {
     labels.count();
     stories.unpersist(false);
     placed.unpersist(false);
+    keyed.unpersist(false);
     return labels;
   }
 
@@ -161,22 +171,69 @@ final class StoryBlocks {
     }, true).mapToPair(t -> t);
   }
 
-  /** Blocks (with lead-ins) through the core clusterer. */
-  static JavaRDD<Placed> cluster(JavaPairRDD<StreamKey, DocumentResult> keyed, Settings s, int partitions) {
+  /**
+   * When each document's copy group starts: the publication time (epoch seconds, as blocked) of its first member in
+   * stream order, for documents with a group; by order, in input-order partitions sorted like {@code keyed}.
+   */
+  static JavaRDD<Tuple2<Long, Long>> groupStarts(JavaPairRDD<StreamKey, DocumentResult> keyed,
+      OrderPartitioner byOrder, int partitions) {
+    JavaPairRDD<Long, StreamKey> withGroup = keyed.filter(t -> t._2().group() != null)
+        .mapToPair(t -> new Tuple2<>(t._2().group(), t._1()));
+    JavaPairRDD<Long, Long> start = withGroup.reduceByKey((a, b) -> a.compareTo(b) <= 0 ? a : b, partitions)
+        .mapValues(k -> k.time().getEpochSecond());
+    return withGroup.join(start, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._1().order(), t._2()._2()))
+        .repartitionAndSortWithinPartitions(byOrder)
+        .map(t -> t);
+  }
+
+  /**
+   * Blocks (with lead-ins) through the core clusterer. A document goes to a block's clusterer only when its copy
+   * group starts in that block or its lead-in: the clusterer then places it by its group as the core does. A
+   * document whose group started earlier belongs to that group's story, as in the core (a copy group never spans
+   * two stories), and is labelled through the group instead.
+   */
+  static JavaRDD<Placed> cluster(JavaPairRDD<StreamKey, DocumentResult> keyed, JavaRDD<Tuple2<Long, Long>> starts,
+      Settings s, int partitions) {
     long blockSeconds = s.block().getSeconds();
     long leadSeconds = s.leadIn().getSeconds();
-    JavaPairRDD<BlockKey, DocumentResult> items = keyed.flatMapToPair(t -> {
-      long seconds = t._1().time().getEpochSecond();
+    JavaRDD<Tuple2<Tuple2<StreamKey, DocumentResult>, Long>> withStart = keyed.map(t -> t)
+        .zipPartitions(starts, (docs, st) -> {
+          List<Tuple2<Tuple2<StreamKey, DocumentResult>, Long>> out = new ArrayList<>();
+          Tuple2<Long, Long> next = st.hasNext() ? st.next() : null;
+          while (docs.hasNext()) {
+            Tuple2<StreamKey, DocumentResult> d = docs.next();
+            while (next != null && next._1() < d._2().order() && st.hasNext()) {
+              next = st.next();
+            }
+            Long start = next != null && next._1() == d._2().order() ? next._2() : null;
+            out.add(new Tuple2<>(d, start));
+          }
+          return out.iterator();
+        });
+    JavaPairRDD<BlockKey, DocumentResult> items = withStart.flatMapToPair(t -> {
+      StreamKey key = t._1()._1();
+      long seconds = key.time().getEpochSecond();
       long block = Math.floorDiv(seconds, blockSeconds);
+      Long start = t._2();
       List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(2);
-      out.add(new Tuple2<>(new BlockKey(block, false, t._1()), t._2()));
-      if (seconds >= (block + 1) * blockSeconds - leadSeconds) {
-        out.add(new Tuple2<>(new BlockKey(block + 1, true, t._1()), t._2()));
+      if (start == null || start >= block * blockSeconds - leadSeconds) {
+        out.add(new Tuple2<>(new BlockKey(block, false, key), t._1()._2()));
+      }
+      long next = (block + 1) * blockSeconds - leadSeconds;
+      if (seconds >= next && (start == null || start >= next)) {
+        out.add(new Tuple2<>(new BlockKey(block + 1, true, key), t._1()._2()));
       }
       return out.iterator();
     });
+    JavaRDD<Placed> byGroup = withStart.filter(t -> t._2() != null
+            && t._2() < Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds) * blockSeconds - leadSeconds)
+        .map(t -> new Placed(t._1()._2().order(), false,
+            Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds), -1, -1, t._1()._2().group(),
+            t._1()._1()));
     return items.repartitionAndSortWithinPartitions(new BlockPartitioner(partitions), BlockKey.ORDER)
-        .mapPartitions(it -> new BlockClustering(it, s));
+        .mapPartitions(it -> new BlockClustering(it, s))
+        .union(byGroup);
   }
 
   /**
@@ -306,6 +363,11 @@ final class StoryBlocks {
     return block << 32 | (number & 0xFFFFFFFFL);
   }
 
+  /** The node of a copy group, below every block node. */
+  static long groupNode(long group) {
+    return Long.MIN_VALUE + group;
+  }
+
   /** Each document's stitched story (the smallest node of its component), keyed by the document's placement. */
   static JavaPairRDD<Placed, Long> stitchStories(JavaRDD<Placed> placed, int partitions) {
     JavaPairRDD<Long, Placed> home = placed.filter(p -> !p.ghost()).mapToPair(p -> new Tuple2<>(p.order(), p));
@@ -319,8 +381,8 @@ final class StoryBlocks {
         .reduceByKey((a, b) -> a._2() > b._2() || a._2().equals(b._2()) && a._1() < b._1() ? a : b, partitions)
         .mapToPair(t -> new Tuple2<>(t._1(), t._2()._1()));
     // one copy group, one story: groups are nodes below every block node
-    JavaPairRDD<Long, Long> groups = home.values().filter(p -> p.group() != null)
-        .mapToPair(p -> new Tuple2<>(p.storyNode(), Long.MIN_VALUE + p.group()))
+    JavaPairRDD<Long, Long> groups = home.values().filter(p -> p.group() != null && p.clustered())
+        .mapToPair(p -> new Tuple2<>(p.storyNode(), groupNode(p.group())))
         .distinct(partitions);
     ConnectedComponents.Result cc = ConnectedComponents.of(continuations.union(groups), partitions);
     JavaPairRDD<Placed, Long> out = home.values().mapToPair(p -> new Tuple2<>(p.storyNode(), p))
@@ -332,9 +394,13 @@ final class StoryBlocks {
     return out;
   }
 
-  /** Topics: block topics joined when they hold parts of one stitched story; names per document order. */
+  /**
+   * Topics: block topics joined when they hold parts of one stitched story; every document takes its story's
+   * topic. Names per document order.
+   */
   static JavaPairRDD<Long, String> topics(JavaPairRDD<Placed, Long> stories, int partitions) {
-    JavaPairRDD<Long, Long> topicOfStory = stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().topicNode()))
+    JavaPairRDD<Long, Long> topicOfStory = stories.filter(t -> t._1().clustered())
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1().topicNode()))
         .distinct(partitions);
     JavaPairRDD<Long, Long> edges = topicOfStory.groupByKey(partitions).flatMapToPair(t -> {
       List<Tuple2<Long, Long>> chain = new ArrayList<>();
@@ -348,17 +414,14 @@ final class StoryBlocks {
       return chain.iterator();
     });
     ConnectedComponents.Result cc = ConnectedComponents.of(edges, partitions);
-    JavaPairRDD<Long, StreamKey> firstOfTopic = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(), t._1()))
+    JavaPairRDD<Long, Long> topicOfRoot = topicOfStory.mapToPair(Tuple2::swap)
         .leftOuterJoin(cc.labels(), partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()))
-        .mapToPair(t -> new Tuple2<>(t._1(), t._2().key()));
-    JavaPairRDD<Long, Long> topicOfDocument = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(),
-            t._1().order()))
-        .leftOuterJoin(cc.labels(), partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()));
-    JavaPairRDD<Long, String> names = numbered(firstOfTopic, "t", partitions);
-    JavaPairRDD<Long, String> out = topicOfDocument.join(names, partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2().orElse(t._1())))
+        .reduceByKey(Math::min, partitions);
+    JavaPairRDD<Long, StreamKey> keyOfTopic = stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key()))
+        .join(topicOfRoot, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
+    JavaPairRDD<Long, String> out = names(keyOfTopic, "t", partitions);
     out.persist(StorageLevel.MEMORY_AND_DISK_SER());
     out.count();
     cc.labels().unpersist(false);

@@ -71,6 +71,7 @@ public final class StorylineJob {
   private final boolean templates;
   private final int partitions;
   private final boolean overwrite;
+  private final boolean copies;
   private final boolean stories;
   private final boolean embeddings;
   private final Duration storyBlock;
@@ -86,6 +87,7 @@ public final class StorylineJob {
     this.templates = b.templates;
     this.partitions = b.partitions;
     this.overwrite = b.overwrite;
+    this.copies = b.copies;
     this.stories = b.stories;
     this.embeddings = b.embeddings;
     this.storyBlock = b.storyBlock;
@@ -149,13 +151,27 @@ public final class StorylineJob {
     inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
     List<JavaRDD<DocumentResult>> cached = new ArrayList<>(List.of(inOrder));
 
+    long copyGroups = -1;
+    if (copies) {
+      t = System.nanoTime();
+      CopyGroups.Result copy = CopyGroups.run(inOrder, byOrder, parts);
+      inOrder = OrderedMerge.merge(inOrder, copy.labels(), byOrder, (d, l) -> d.withCopies(l.group(), l.relation()));
+      inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
+      inOrder.count();
+      cached.add(inOrder);
+      copy.labels().unpersist(false);
+      copyGroups = copy.groups();
+      seconds.put("copies", since(t));
+      log.accept(String.format(java.util.Locale.ROOT, "%,d copy groups of two or more documents", copyGroups));
+    }
+
     long storyCount = -1;
     long topicCount = -1;
     if (stories) {
       t = System.nanoTime();
       StoryBlocks.Settings settings = new StoryBlocks.Settings(storyBlock, storyLeadIn, embeddings,
           clock.instant());
-      JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, settings, parts);
+      JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, byOrder, settings, parts);
       inOrder = OrderedMerge.merge(inOrder, labels, byOrder, (d, l) -> d.withStory(l.story(), l.topic()));
       inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
       inOrder.count();
@@ -184,7 +200,7 @@ public final class StorylineJob {
     seconds.put("write", since(t));
     seconds.put("total", since(start));
 
-    JobReport report = new JobReport(output, files.size(), documents, byCause, -1, storyCount, topicCount,
+    JobReport report = new JobReport(output, files.size(), documents, byCause, copyGroups, storyCount, topicCount,
         seconds, sc.defaultParallelism());
     Output.writeSmallFile(conf, path(Output.SUMMARY), Output.json(report) + "\n");
     sortedProblems.unpersist(false);
@@ -269,6 +285,7 @@ public final class StorylineJob {
     private boolean templates = true;
     private int partitions;
     private boolean overwrite;
+    private boolean copies = true;
     private boolean stories = true;
     private boolean embeddings = true;
     private Duration storyBlock = DEFAULT_STORY_BLOCK;
@@ -348,6 +365,13 @@ public final class StorylineJob {
     public Builder overwrite(boolean on) {
       once("overwrite");
       this.overwrite = on;
+      return this;
+    }
+
+    /** Whether to find copy groups (default true); stories then keep each group in one story, as the CLI. */
+    public Builder copies(boolean on) {
+      once("copies");
+      this.copies = on;
       return this;
     }
 
