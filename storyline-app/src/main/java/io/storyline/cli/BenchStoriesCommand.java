@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,10 +68,11 @@ final class BenchStoriesCommand implements Callable<Integer> {
   }
 
   private static void run(List<StoryInput> ordered, boolean embeddings, PrintWriter out, boolean warmUp) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long before = memory.getHeapMemoryUsage().getUsed();
     StoryClusterer c = StoryClusterer.builder().embeddings(embeddings).build();
-    long cpu0 = threads.getCurrentThreadCpuTime();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     int peakOpen = 0;
     for (StoryInput in : ordered) {
@@ -80,20 +80,26 @@ final class BenchStoriesCommand implements Callable<Integer> {
       peakOpen = Math.max(peakOpen, c.openStories());
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
     if (warmUp) {
       return;
     }
     int open = c.openStories();
     System.gc();
-    long withOpen = memory.getHeapMemoryUsage().getUsed();
+    long retained = Math.max(0, memory.getHeapMemoryUsage().getUsed() - before);
+    out.printf(Locale.ROOT, "embeddings %-3s: %,7.1f articles/s wall (%.1f s), %,7.1f per CPU-second (%.1f s process "
+            + "CPU, all threads); open stories at end %d (peak %d); clusterer heap %.1f MB = %,d KB per open story "
+            + "(upper bound: includes the document-frequency tables, %,d keys, and closed-story summaries)%n",
+        embeddings ? "on" : "off", ordered.size() / seconds, seconds, ordered.size() / cpu, cpu, open, peakOpen,
+        retained / 1048576.0, open == 0 ? 0 : retained / open / 1024, c.vocabularySize());
     c.flush();
-    c.drainClosed();
-    System.gc();
-    long withoutOpen = memory.getHeapMemoryUsage().getUsed();
-    out.printf(Locale.ROOT, "embeddings %-3s: %,8.1f articles/s (%.1f s wall, %.1f s CPU on the calling thread), "
-            + "open stories at end %d (peak %d), heap per open story ~%,d KB%n",
-        embeddings ? "on" : "off", ordered.size() / seconds, seconds, cpu, open, peakOpen,
-        open == 0 ? 0 : Math.max(0, withOpen - withoutOpen) / open / 1024);
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+    }
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 }

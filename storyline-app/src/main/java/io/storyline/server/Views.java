@@ -45,7 +45,7 @@ final class Views {
     }
   }
 
-  /** One entry of a story's timeline. */
+  /** One entry of a story's timeline; {@code time} is the publication time, null when the page gave none. */
   record TimelineEntry(Instant time, String outlet, String title, String article, String copyGroup) { }
 
   /** A copy group inside a story: its id and member ids. */
@@ -64,8 +64,7 @@ final class Views {
         if (outlet != null && !outlets.contains(outlet)) {
           outlets.add(outlet);
         }
-        timeline.add(new TimelineEntry(s.article().published() != null ? s.article().published() : s.added(), outlet,
-            s.article().title(), s.id(), s.copyGroup()));
+        timeline.add(new TimelineEntry(s.article().published(), outlet, s.article().title(), s.id(), s.copyGroup()));
         if (s.copyGroup() != null) {
           groups.computeIfAbsent(s.copyGroup(), g -> new ArrayList<>()).add(s);
         }

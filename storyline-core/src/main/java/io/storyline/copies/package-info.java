@@ -14,7 +14,7 @@
  * index.results().forEach(r -> System.out.println(r.id() + " " + r.relation() + " of " + r.origin()));
  * }</pre>
  *
- * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 40
+ * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 50
  * bytes of columns ({@code DocTable}), 8 LSH band entries ({@code LshIndex}: MinHash near-duplicates, S-curve in
  * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
  * copies whatever the size ratio); texts go to a {@code TextStore} (memory or a file) because candidates are

@@ -123,7 +123,7 @@ final class HtmlBlocks {
   private String cleanLines(String para) {
     StringBuilder sb = new StringBuilder(para.length());
     for (String line : para.split("\n")) {
-      String l = preDepth > 0 ? stripTrailing(line) : line.strip();
+      String l = preDepth > 0 ? line.stripTrailing() : line.strip();
       if (l.isBlank()) {
         continue;
       }
@@ -133,10 +133,6 @@ final class HtmlBlocks {
       sb.append(l);
     }
     return sb.toString();
-  }
-
-  private static String stripTrailing(String s) {
-    return s.stripTrailing();
   }
 
   private static boolean hasWordChar(String s) {

@@ -66,7 +66,6 @@ final class HtmlCleaner {
 
   /** Chrome kind by class attribute, for elements without id or role: pages repeat the same classes a lot. */
   private final Map<String, HtmlHints.Chrome> byClass = new java.util.HashMap<>();
-  private static final HtmlHints.Chrome NOT_CHROME = null;
 
   private HtmlHints.Chrome chromeOf(Element e) {
     if (e.hasAttr("id") || e.hasAttr("role")) {
@@ -74,7 +73,7 @@ final class HtmlCleaner {
     }
     String cls = e.attr("class");
     if (cls.isEmpty()) {
-      return NOT_CHROME;
+      return null;
     }
     if (byClass.containsKey(cls)) {
       return byClass.get(cls);

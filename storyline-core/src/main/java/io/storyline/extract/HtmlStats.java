@@ -24,7 +24,6 @@ final class HtmlStats {
     int linkChars;
     int commas;
     int paragraphs;
-    int links;
     int images;
     int listItems;
     int headingChars;
@@ -37,7 +36,6 @@ final class HtmlStats {
       linkChars += sign * o.linkChars;
       commas += sign * o.commas;
       paragraphs += sign * o.paragraphs;
-      links += sign * o.links;
       images += sign * o.images;
       listItems += sign * o.listItems;
       headingChars += sign * o.headingChars;
@@ -116,7 +114,6 @@ final class HtmlStats {
         }
         switch (e.normalName()) {
           case "p": c.paragraphs++; break;
-          case "a": c.links++; break;
           case "img": c.images++; break;
           case "li": c.listItems++; break;
           case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": c.headingChars = c.chars; break;

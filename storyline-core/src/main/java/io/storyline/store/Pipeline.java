@@ -3,12 +3,14 @@ package io.storyline.store;
 import io.storyline.extract.Article;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -135,29 +137,47 @@ final class Pipeline implements AutoCloseable {
 
   /**
    * The order in which a batch meets the stages: by publication time, as online clustering expects (a story's
-   * documents arrive in time order); an undated document keeps its place right after the document before it in
-   * the batch (the leading undated ones go with the first dated one). Stable: equal times keep the input order, so
-   * the same id twice in a batch is handled in input order. Documents not extracted (unchanged) count as undated.
+   * documents arrive in time order), with the rule of {@code StoryClusterer.inPublicationOrder}: dated documents by
+   * time (stable: equal times keep the input order, so the same id twice is handled in input order); an undated one
+   * right after the document before it in the batch; the undated ones before any dated document right after the
+   * first dated one (so they take its time, not the clock's). Documents not extracted (unchanged) count as undated.
    */
   static int[] publicationOrder(Article[] articles) {
     int n = articles.length;
-    long[] key = new long[n];
-    long last = Long.MIN_VALUE;
+    List<Integer> dated = new ArrayList<>();
+    Map<Integer, List<Integer>> followers = new HashMap<>();
+    List<Integer> leading = new ArrayList<>();
+    Integer anchor = null;
     for (int i = 0; i < n; i++) {
-      Instant t = articles[i] == null ? null : articles[i].published();
-      key[i] = t != null ? t.toEpochMilli() : last;
-      if (t != null) {
-        if (last == Long.MIN_VALUE) {
-          for (int j = 0; j < i; j++) {
-            key[j] = key[i];
-          }
-        }
-        last = key[i];
+      if (articles[i] != null && articles[i].published() != null) {
+        dated.add(i);
+        anchor = i;
+      } else if (anchor == null) {
+        leading.add(i);
+      } else {
+        followers.computeIfAbsent(anchor, k -> new ArrayList<>()).add(i);
       }
     }
-    return java.util.stream.IntStream.range(0, n).boxed()
-        .sorted(java.util.Comparator.comparingLong((Integer i) -> key[i]))
-        .mapToInt(Integer::intValue).toArray();
+    dated.sort(java.util.Comparator.comparing((Integer i) -> articles[i].published()));
+    int[] out = new int[n];
+    int k = 0;
+    for (int d = 0; d < dated.size(); d++) {
+      out[k++] = dated.get(d);
+      if (d == 0) {
+        for (int i : leading) {
+          out[k++] = i;
+        }
+      }
+      for (int i : followers.getOrDefault(dated.get(d), List.of())) {
+        out[k++] = i;
+      }
+    }
+    if (dated.isEmpty()) {
+      for (int i : leading) {
+        out[k++] = i;
+      }
+    }
+    return out;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.storyline.store;
 
 import io.storyline.copies.CopyDetector;
 import io.storyline.extract.Article;
+import io.storyline.stories.StoryClusterer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,7 +138,8 @@ final class Steps {
 
   /**
    * The stages of this build: copy detection ({@link DetectedCopies}, texts kept in {@value #COPY_TEXTS} in the
-   * store's folder while it is open); story clustering is not in this build yet.
+   * store's folder while it is open) and story clustering with topic threading ({@link ClusteredStories} over a
+   * {@link StoryClusterer} with its default settings, embeddings included, on the step clock).
    */
   static final Factory DEFAULT = new Factory() {
     @Override
@@ -147,7 +149,7 @@ final class Steps {
 
     @Override
     public StoryStep stories(Clock clock) {
-      return StoryStep.NONE;
+      return new ClusteredStories(StoryClusterer.builder().clock(clock).build());
     }
   };
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,35 +87,7 @@ public final class StoryClusterer {
 
   /** {@link #inPublicationOrder(Collection)} with the clock used to reject dates in the future. */
   public static List<StoryInput> inPublicationOrder(Collection<StoryInput> batch, Clock clock) {
-    List<StoryInput> dated = new ArrayList<>();
-    Map<StoryInput, List<StoryInput>> followers = new IdentityHashMap<>();
-    List<StoryInput> leading = new ArrayList<>();
-    StoryInput anchor = null;
-    Instant now = clock.instant();
-    for (StoryInput in : batch) {
-      if (DateCheck.problem(in.article().published(), now) == null) {
-        dated.add(in);
-        anchor = in;
-      } else if (anchor == null) {
-        leading.add(in);
-      } else {
-        followers.computeIfAbsent(anchor, k -> new ArrayList<>()).add(in);
-      }
-    }
-    dated.sort(Comparator.comparing((StoryInput in) -> in.article().published())
-        .thenComparing(in -> in.article().id()));
-    List<StoryInput> out = new ArrayList<>(batch.size());
-    for (int i = 0; i < dated.size(); i++) {
-      out.add(dated.get(i));
-      if (i == 0) {
-        out.addAll(leading);
-      }
-      out.addAll(followers.getOrDefault(dated.get(i), List.of()));
-    }
-    if (dated.isEmpty()) {
-      out.addAll(leading);
-    }
-    return out;
+    return PublicationOrder.sort(batch, clock.instant());
   }
 
   /**

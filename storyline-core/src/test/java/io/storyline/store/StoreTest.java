@@ -23,6 +23,11 @@ class StoreTest {
         title, published == null ? null : Instant.parse(published), source);
   }
 
+  /** The store without stages: what these tests check does not depend on them (and opens fast). */
+  private Store openPlain() throws IOException {
+    return Store.builder().directory(dir).steps(Steps.NONE).open();
+  }
+
   private Store openWithFakes() throws IOException {
     return Store.builder().directory(dir).steps(new FakeSteps()).open();
   }
@@ -31,13 +36,13 @@ class StoreTest {
   void addedArticleIsReadBackWithEveryFieldAfterReopen() throws IOException {
     RawDocument d = doc("a1", "Russia vows support for Assad", "SOCHI, Russia - Russia will support Syria.\n\n"
         + "Second paragraph.", "2014-11-26T10:00:00Z", "Reuters");
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       AddResult r = store.add(d);
       assertThat(r.outcome()).isEqualTo(AddResult.Outcome.ADDED);
       assertThat(r.copyGroup()).isNull();
       assertThat(r.storyId()).isNull();
     }
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       StoredArticle s = store.article("a1").orElseThrow();
       assertThat(s.article().title()).isEqualTo("Russia vows support for Assad");
       assertThat(s.article().paragraphs()).containsExactly("SOCHI, Russia - Russia will support Syria.",
@@ -53,10 +58,10 @@ class StoreTest {
 
   @Test
   void sameDocumentAgainIsUnchangedAndChangedContentIsAnUpdate() throws IOException {
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       store.add(doc("a1", "Title", "First version.", null, null));
     }
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       assertThat(store.add(doc("a1", "Title", "First version.", null, null)).outcome())
           .isEqualTo(AddResult.Outcome.UNCHANGED);
       AddResult updated = store.add(doc("a1", "Title", "Second version.", null, null));
@@ -72,7 +77,7 @@ class StoreTest {
 
   @Test
   void duplicateIdWithinOneBatchIsStoredOnce() throws IOException {
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       List<AddResult> r = store.add(List.of(doc("a1", "T", "Body.", null, null), doc("a1", "T", "Body.", null, null),
           doc("a1", "T", "Other body.", null, null)));
       assertThat(r).extracting(AddResult::outcome).containsExactly(AddResult.Outcome.ADDED,
@@ -83,19 +88,22 @@ class StoreTest {
 
   @Test
   void aBatchMeetsTheStagesInPublicationOrderAndIsAnsweredInInputOrder() throws IOException {
-    try (Store store = Store.open(dir)) {
-      List<AddResult> r = store.add(List.of(doc("late", "L", "x", "2016-05-17T09:00:00Z", null),
+    try (Store store = openPlain()) {
+      List<AddResult> r = store.add(List.of(doc("first-undated", "F", "x", null, null),
+          doc("late", "L", "x", "2016-05-17T09:00:00Z", null),
           doc("undated", "U", "x", null, null), doc("early", "E", "x", "2014-11-26T10:00:00Z", null)));
-      assertThat(r).extracting(AddResult::id).containsExactly("late", "undated", "early");
+      assertThat(r).extracting(AddResult::id).containsExactly("first-undated", "late", "undated", "early");
       assertThat(store.article("early").orElseThrow().seq()).isEqualTo(1);
-      assertThat(store.article("late").orElseThrow().seq()).isEqualTo(2);
-      assertThat(store.article("undated").orElseThrow().seq()).as("stays after the one before it").isEqualTo(3);
+      assertThat(store.article("first-undated").orElseThrow().seq()).as("right after the earliest dated one")
+          .isEqualTo(2);
+      assertThat(store.article("late").orElseThrow().seq()).isEqualTo(3);
+      assertThat(store.article("undated").orElseThrow().seq()).as("stays after the one before it").isEqualTo(4);
     }
   }
 
   @Test
   void documentWithNothingUsableIsSkippedWithAReasonAndNotStored() throws IOException {
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       AddResult r = store.add(doc("empty", null, "   \n\n  ", null, null));
       assertThat(r.outcome()).isEqualTo(AddResult.Outcome.SKIPPED);
       assertThat(r.reason()).contains("no text and no title");
@@ -108,7 +116,7 @@ class StoreTest {
 
   @Test
   void searchMatchesInflectedWordsRanksTitlesAndAcceptsAnyText() throws IOException {
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       store.add(List.of(doc("a", "Moscow supports Damascus", "Talks went on.", null, null),
           doc("b", "Weather", "Russia says it supported the talks in Moscow.", null, null),
           doc("c", "Football", "A match.", null, null)));
@@ -241,7 +249,7 @@ class StoreTest {
     try (Store store = openWithFakes()) {
       store.add(doc("1", "Syria talks", "x", "2014-11-26T10:00:00Z", "A"));
     }
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       assertThat(store.article("1").orElseThrow().storyId()).isEqualTo("s-syria");
       assertThat(store.story("s-syria")).isPresent();
     }
@@ -251,7 +259,7 @@ class StoreTest {
   void concurrentAddsAreAllDurableAndVisibleOnceAcknowledged() throws Exception {
     int threads = 4;
     int perThread = 8;
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -272,22 +280,22 @@ class StoreTest {
       pool.shutdown();
       assertThat(store.stats().articles()).isEqualTo(threads * perThread);
     }
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       assertThat(store.stats().articles()).isEqualTo(threads * perThread);
     }
   }
 
   @Test
   void secondOpenOfTheSameDirectoryFailsNamingIt() throws IOException {
-    try (Store store = Store.open(dir)) {
-      assertThatThrownBy(() -> Store.open(dir)).isInstanceOf(IOException.class)
+    try (Store store = openPlain()) {
+      assertThatThrownBy(() -> openPlain()).isInstanceOf(IOException.class)
           .hasMessageContaining(dir.toString()).hasMessageContaining("in use");
     }
   }
 
   @Test
   void callerMistakesAreRejectedNamingTheValue() throws IOException {
-    try (Store store = Store.open(dir)) {
+    try (Store store = openPlain()) {
       assertThatThrownBy(() -> store.latest(0)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("got 0");
       assertThatThrownBy(() -> Store.builder().open()).isInstanceOf(IllegalStateException.class)
