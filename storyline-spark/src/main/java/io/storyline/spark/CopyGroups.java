@@ -45,8 +45,26 @@ import scala.Tuple2;
  */
 final class CopyGroups {
 
-  /** The copy information the output carries: group number and relation. */
-  record Labels(long group, String relation) implements Serializable {}
+  /**
+   * The copy information the output carries: the fields of {@code storyline copies} ({@link CopyResult}).
+   *
+   * @param sources documents this one takes text from, highest containment first
+   */
+  record Labels(long group, String relation, List<Share> sources, String origin, String agency, String reason)
+      implements Serializable {
+    Labels {
+      sources = List.copyOf(sources);
+    }
+
+    static Labels of(CopyResult r) {
+      return new Labels(r.group(), r.relation().label(),
+          r.sources().stream().map(s -> new Share(s.id(), s.containment(), s.resemblance())).toList(), r.origin(),
+          r.agency(), r.reason());
+    }
+  }
+
+  /** A source of a document ({@link io.storyline.copies.Source}), serializable. */
+  record Share(String id, double containment, double resemblance) implements Serializable {}
 
   /** A document as the copy stage carries it: position, text, metadata and keys. */
   record Doc(long order, long position, String id, String text, Instant published, String outlet, String agency,
@@ -345,7 +363,7 @@ final class CopyGroups {
           }
           List<Tuple2<Long, Labels>> labels = new ArrayList<>();
           for (CopyResult r : stages().results(group, all, edges)) {
-            labels.add(new Tuple2<>(orderOf.get(r.id()), new Labels(r.group(), r.relation().label())));
+            labels.add(new Tuple2<>(orderOf.get(r.id()), Labels.of(r)));
           }
           return labels.iterator();
         });

@@ -62,6 +62,10 @@ final class SparkBench implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the shuffles (default: the job's).")
   int partitions;
 
+  @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Sentence embeddings in the story stage (default: on, as the job; --no-embeddings is faster).")
+  boolean embeddings;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -83,7 +87,7 @@ final class SparkBench implements Callable<Integer> {
         String load = loadAverage();
         Path output = work.resolve("out-" + c);
         StorylineJob.Builder b = StorylineJob.builder().inputs(List.of(data.toString())).output(output.toString())
-            .overwrite(true).formats(StorylineJob.Format.parse(formats))
+            .overwrite(true).formats(StorylineJob.Format.parse(formats)).embeddings(embeddings)
             .log(line -> err.println(spec.name() + ": local[" + c + "]: " + line));
         if (partitions > 0) {
           b.partitions(partitions);

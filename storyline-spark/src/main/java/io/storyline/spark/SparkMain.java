@@ -97,6 +97,11 @@ public final class SparkMain implements Callable<Integer> {
           + "${DEFAULT-VALUE}, at least 3).")
   int leadInDays;
 
+  @Option(names = "--max-cell", paramLabel = "N", defaultValue = "50000",
+      description = "Most documents one story clusterer takes (default ${DEFAULT-VALUE}); a larger block is split "
+          + "by entity.")
+  int maxCell;
+
   @Option(names = "--ui", description = "Keep the Spark web UI on in local mode (off by default here).")
   boolean ui;
 
@@ -148,9 +153,11 @@ public final class SparkMain implements Callable<Integer> {
       builder.partitions(partitions);
     }
     try {
+      builder.maxStoryCell(maxCell);
       builder.storyBlocks(java.time.Duration.ofDays(storyBlockDays), java.time.Duration.ofDays(leadInDays));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--story-block/--lead-in: " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), "--story-block/--lead-in/--max-cell: "
+          + e.getMessage());
     }
     StorylineJob job = builder.build();
     SparkSession spark = session(master, ui);

@@ -56,9 +56,17 @@ final class StoryBlocks {
    * @param leadIn     how much of the previous block is replayed first (at least the clusterer's window)
    * @param embeddings whether the clusterer uses sentence embeddings
    * @param now        the job's clock reading: dates after it (plus a day) are not believed, as in the core
+   * @param maxBlockDocuments a block with more documents is split into cells by entity
    */
-  record Settings(Duration block, Duration leadIn, boolean embeddings, Instant now) implements Serializable {
+  record Settings(Duration block, Duration leadIn, boolean embeddings, Instant now, int maxBlockDocuments)
+      implements Serializable {
+    /** Default most documents one clusterer takes before a block is split by entity. */
+    static final int DEFAULT_MAX_BLOCK_DOCUMENTS = 50_000;
+
     Settings {
+      if (maxBlockDocuments < 1) {
+        throw new IllegalArgumentException("maxBlockDocuments must be >= 1, got " + maxBlockDocuments);
+      }
       Objects.requireNonNull(now, "now");
       if (block == null || block.toMinutes() < 60) {
         throw new IllegalArgumentException("block must be at least an hour, got " + block);
@@ -70,8 +78,25 @@ final class StoryBlocks {
     }
   }
 
-  /** The story and topic of one document. */
-  record Labels(String story, String topic) implements Serializable {}
+  /**
+   * The story labels of one document: the fields of {@code storyline stories}.
+   *
+   * @param time     the time the document was placed at: its publication time, or the previous document's
+   * @param date     where that time came from: published, previous_document, arrival ({@code DateSource})
+   * @param dateNote why a fallback was used, else null
+   */
+  record Labels(String story, String topic, Instant time, String date, String dateNote) implements Serializable {}
+
+  /** Time, date source and note of a document in the stream; as the core clusterer dates it. */
+  static Labels dated(StreamKey key, Instant published, Instant now) {
+    String problem = StoryClusterer.dateProblem(published, now);
+    if (problem == null) {
+      return new Labels(null, null, published, "published", null);
+    }
+    // the anchor's id is empty only when no document of the corpus has a usable date: the clock's time
+    return key.id().isEmpty() ? new Labels(null, null, now, "arrival", problem)
+        : new Labels(null, null, key.time(), "previous_document", problem);
+  }
 
   /** Where one document went in one block. */
   record Placed(long order, boolean ghost, long block, int story, int topic, Long group, StreamKey key)
@@ -105,8 +130,11 @@ final class StoryBlocks {
     JavaPairRDD<Long, String> storyNames = names(stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key())), "s",
         partitions);
     JavaPairRDD<Long, String> topicNames = topics(stories, partitions);
-    JavaPairRDD<Long, Labels> labels = storyNames.join(topicNames, partitions)
-        .mapValues(t -> new Labels(t._1(), t._2()));
+    Instant now = s.now();
+    JavaPairRDD<Long, Labels> dates = keyed.mapToPair(t -> new Tuple2<>(t._2().order(),
+        dated(t._1(), t._2().article().published(), now)));
+    JavaPairRDD<Long, Labels> labels = storyNames.join(topicNames, partitions).join(dates, partitions)
+        .mapValues(t -> new Labels(t._1()._1(), t._1()._2(), t._2().time(), t._2().date(), t._2().dateNote()));
     labels.persist(StorageLevel.MEMORY_AND_DISK_SER());
     labels.count();
     stories.unpersist(false);
@@ -211,18 +239,35 @@ final class StoryBlocks {
           }
           return out.iterator();
         });
+    // blocks too large for one clusterer are split into cells by each document's main entity
+    Map<Long, Integer> cells = new HashMap<>();
+    withStart.map(t -> Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds)).countByValue()
+        .forEach((block, n) -> {
+          if (n > s.maxBlockDocuments()) {
+            cells.put(block, (int) Math.min(MAX_CELLS, (n + s.maxBlockDocuments() - 1) / s.maxBlockDocuments()));
+          }
+        });
+    Broadcast<Map<Long, Integer>> split = JavaSparkContext.fromSparkContext(keyed.context()).broadcast(cells);
     JavaPairRDD<BlockKey, DocumentResult> items = withStart.flatMapToPair(t -> {
       StreamKey key = t._1()._1();
+      DocumentResult d = t._1()._2();
       long seconds = key.time().getEpochSecond();
       long block = Math.floorDiv(seconds, blockSeconds);
       Long start = t._2();
-      List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(2);
+      int here = split.value().getOrDefault(block, 1);
+      int next = split.value().getOrDefault(block + 1, 1);
+      List<String> entities = here > 1 || next > 1 ? StoryClusterer.entityKeys(d.article().toArticle()) : List.of();
+      String main = entities.isEmpty() ? "id:" + d.article().id() : entities.get(0);
+      List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(3);
       if (start == null || start >= block * blockSeconds - leadSeconds) {
-        out.add(new Tuple2<>(new BlockKey(block, false, key), t._1()._2()));
+        out.add(new Tuple2<>(new BlockKey(cell(block, main, here), false, key), d));
+        if (entities.size() > 1 && cell(block, entities.get(1), here) != cell(block, main, here)) {
+          out.add(new Tuple2<>(new BlockKey(cell(block, entities.get(1), here), true, key), d));
+        }
       }
-      long next = (block + 1) * blockSeconds - leadSeconds;
-      if (seconds >= next && (start == null || start >= next)) {
-        out.add(new Tuple2<>(new BlockKey(block + 1, true, key), t._1()._2()));
+      long nextStart = (block + 1) * blockSeconds - leadSeconds;
+      if (seconds >= nextStart && (start == null || start >= nextStart)) {
+        out.add(new Tuple2<>(new BlockKey(cell(block + 1, main, next), true, key), d));
       }
       return out.iterator();
     });
@@ -358,7 +403,18 @@ final class StoryBlocks {
     }
   }
 
-  /** A node of the stitching graphs: (block, number within the block). */
+  /** Most cells one block is split into. */
+  static final int MAX_CELLS = 4096;
+
+  /**
+   * The cell of a document in a time block split into {@code cells} by entity (the block itself when not split):
+   * {@code block × 4096 + cell}, the unit one clusterer takes.
+   */
+  static long cell(long block, String entity, int cells) {
+    return block * MAX_CELLS + (cells <= 1 ? 0 : Math.floorMod(entity.hashCode() * 0x9E3779B1, cells));
+  }
+
+  /** A node of the stitching graphs: (cell, number within the cell). */
   static long node(long block, int number) {
     return block << 32 | (number & 0xFFFFFFFFL);
   }

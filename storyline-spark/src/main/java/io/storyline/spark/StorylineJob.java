@@ -77,6 +77,7 @@ public final class StorylineJob {
   private final Duration storyBlock;
   private final Duration storyLeadIn;
   private final Clock clock;
+  private final int maxStoryCell;
   private final Consumer<String> log;
 
   private StorylineJob(Builder b) {
@@ -93,6 +94,7 @@ public final class StorylineJob {
     this.storyBlock = b.storyBlock;
     this.storyLeadIn = b.storyLeadIn;
     this.clock = b.clock;
+    this.maxStoryCell = b.maxStoryCell;
     this.log = b.log;
   }
 
@@ -155,7 +157,7 @@ public final class StorylineJob {
     if (copies) {
       t = System.nanoTime();
       CopyGroups.Result copy = CopyGroups.run(inOrder, byOrder, parts);
-      inOrder = OrderedMerge.merge(inOrder, copy.labels(), byOrder, (d, l) -> d.withCopies(l.group(), l.relation()));
+      inOrder = OrderedMerge.merge(inOrder, copy.labels(), byOrder, DocumentResult::withCopies);
       inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
       inOrder.count();
       cached.add(inOrder);
@@ -170,9 +172,9 @@ public final class StorylineJob {
     if (stories) {
       t = System.nanoTime();
       StoryBlocks.Settings settings = new StoryBlocks.Settings(storyBlock, storyLeadIn, embeddings,
-          clock.instant());
+          clock.instant(), maxStoryCell);
       JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, byOrder, settings, parts);
-      inOrder = OrderedMerge.merge(inOrder, labels, byOrder, (d, l) -> d.withStory(l.story(), l.topic()));
+      inOrder = OrderedMerge.merge(inOrder, labels, byOrder, DocumentResult::withStory);
       inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
       inOrder.count();
       cached.add(inOrder);
@@ -291,6 +293,7 @@ public final class StorylineJob {
     private Duration storyBlock = DEFAULT_STORY_BLOCK;
     private Duration storyLeadIn = DEFAULT_STORY_LEAD_IN;
     private Clock clock = Clock.systemUTC();
+    private int maxStoryCell = StoryBlocks.Settings.DEFAULT_MAX_BLOCK_DOCUMENTS;
     private Consumer<String> log = s -> { };
     private final Set<String> set = new java.util.HashSet<>();
 
@@ -395,9 +398,22 @@ public final class StorylineJob {
      */
     public Builder storyBlocks(Duration block, Duration leadIn) {
       once("storyBlocks");
-      new StoryBlocks.Settings(block, leadIn, false, Instant.EPOCH); // checks both, names the bad one
+      new StoryBlocks.Settings(block, leadIn, false, Instant.EPOCH, 1); // checks both, names the bad one
       this.storyBlock = block;
       this.storyLeadIn = leadIn;
+      return this;
+    }
+
+    /**
+     * Most documents one story clusterer takes (default 50,000): a block with more is split into cells by each
+     * document's most mentioned entity, its second entity replayed in the cell of that one (see {@code StoryBlocks}).
+     */
+    public Builder maxStoryCell(int documents) {
+      once("maxStoryCell");
+      if (documents < 1) {
+        throw new IllegalArgumentException("maxStoryCell must be >= 1, got " + documents);
+      }
+      this.maxStoryCell = documents;
       return this;
     }
 

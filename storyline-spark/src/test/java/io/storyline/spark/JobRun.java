@@ -54,7 +54,7 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
   }
 
   /** Story and topic of each article: the clusterer over the batch in publication order, as the CLI runs it. */
-  static Map<String, String[]> stories(StoryClusterer clusterer, List<Article> articles,
+  static Map<String, StoryBlocks.Labels> stories(StoryClusterer clusterer, List<Article> articles,
       Map<String, CopyResult> copyOf) {
     List<StoryInput> batch = articles.stream().map(a -> new StoryInput(a, copyOf.containsKey(a.id())
         ? String.valueOf(copyOf.get(a.id()).group()) : null)).toList();
@@ -65,10 +65,11 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
     clusterer.flush();
     Map<String, String> topicOf = new java.util.HashMap<>();
     clusterer.stories().forEach(s -> topicOf.put(s.id(), s.topicId()));
-    Map<String, String[]> out = new java.util.HashMap<>();
+    Map<String, StoryBlocks.Labels> out = new java.util.HashMap<>();
     for (Assignment a : assigned) {
       String story = clusterer.currentStory(a.storyId());
-      out.put(a.documentId(), new String[] {story, topicOf.get(story)});
+      out.put(a.documentId(), new StoryBlocks.Labels(story, topicOf.get(story), a.time(),
+          a.dateSource().name().toLowerCase(java.util.Locale.ROOT), a.dateNote()));
     }
     return out;
   }
@@ -129,15 +130,17 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
       articles.forEach(a -> index.add(CopyDocument.of(a)));
       index.results().forEach(r -> copyOf.put(r.id(), r));
     }
-    Map<String, String[]> labels = stories == null ? Map.of() : stories(stories, articles, copyOf);
+    Map<String, StoryBlocks.Labels> labels = stories == null ? Map.of() : stories(stories, articles, copyOf);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Article a = articles.get(i);
-      String[] st = labels.getOrDefault(a.id(), new String[2]);
-      DocumentResult r = DocumentResult.of(ArticleRecord.of(0, docs.get(i).location(), a)).withStory(st[0], st[1]);
+      DocumentResult r = DocumentResult.of(ArticleRecord.of(0, docs.get(i).location(), a));
+      if (labels.containsKey(a.id())) {
+        r = r.withStory(labels.get(a.id()));
+      }
       CopyResult c = copyOf.get(a.id());
       if (c != null) {
-        r = r.withCopies(c.group(), c.relation().label());
+        r = r.withCopies(CopyGroups.Labels.of(c));
       }
       String json = Output.json(Output.Line.of(r));
       try {

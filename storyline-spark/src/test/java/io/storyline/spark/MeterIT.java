@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MeterIT {
   /** Days per story block: 7 by default, so METER's dates cross several boundaries; -Dstoryline.it.blockDays=28. */
   private static final int BLOCK_DAYS = Integer.getInteger("storyline.it.blockDays", 7);
-  private static final Set<String> STAGE_FIELDS = Set.of("group", "relation", "story", "topic");
+  private static final Set<String> STAGE_FIELDS = Set.of("group", "relation", "sources", "origin", "reason", "story",
+      "topic", "date", "dateNote");
   @TempDir static Path tmp;
   private static JobRun spark;
   private static JobRun library;
@@ -55,7 +56,10 @@ class MeterIT {
     System.out.println("MeterIT copy groups, Spark against one copy index: " + groups.line());
     assertThat(groups.ari()).isGreaterThanOrEqualTo(0.98);
     assertThat(strings(spark, "group")).isEqualTo(strings(library, "group"));
-    assertThat(spark.column("relation")).isEqualTo(library.column("relation"));
+    for (String field : List.of("relation", "sources", "origin", "agency", "reason")) {
+      assertThat(spark.lines()).extracting(l -> l.get(field)).as(field)
+          .containsExactlyElementsOf(library.lines().stream().map(l -> l.get(field)).toList());
+    }
     assertThat(spark.report().copyGroups()).isEqualTo(
         library.column("relation").stream().filter("original"::equals).count()).isPositive();
   }
@@ -72,5 +76,9 @@ class MeterIT {
     System.out.println("MeterIT topics, Spark against one clusterer: " + topics.line());
     assertThat(stories.ari()).isGreaterThanOrEqualTo(0.98);
     assertThat(spark.report().stories()).isEqualTo(stories.clusters());
+    for (String field : List.of("published", "date", "dateNote")) {
+      assertThat(spark.lines()).extracting(l -> l.get(field)).as(field)
+          .containsExactlyElementsOf(library.lines().stream().map(l -> l.get(field)).toList());
+    }
   }
 }
