@@ -93,6 +93,8 @@ final class SparkBench implements Callable<Integer> {
           b.partitions(partitions);
         }
         SparkSession spark = SparkMain.session("local[" + c + "]", false);
+        ShuffleMeter meter = new ShuffleMeter();
+        spark.sparkContext().addSparkListener(meter);
         JobReport r;
         long cpu = cpuNanos();
         try {
@@ -102,7 +104,7 @@ final class SparkBench implements Callable<Integer> {
           spark.stop();
         }
         delete(output);
-        rows.add(row(c, r, cpu / 1e9, load, loadAverage()));
+        rows.add(row(c, r, cpu / 1e9, load, loadAverage(), meter));
       }
       printReport(out, data, rows);
       return 0;
@@ -116,7 +118,13 @@ final class SparkBench implements Callable<Integer> {
     }
   }
 
-  private static String[] row(int cores, JobReport r, double cpuSeconds, String loadBefore, String loadAfter) {
+  private static String[] row(int cores, JobReport r, double cpuSeconds, String loadBefore, String loadAfter,
+      ShuffleMeter meter) {
+    StringBuilder shuffle = new StringBuilder();
+    for (Map.Entry<String, Long> e : meter.bytes().entrySet()) {
+      shuffle.append(shuffle.length() == 0 ? "" : ", ").append(e.getKey()).append(String.format(Locale.ROOT, " %,.0f",
+          e.getValue() / (double) Math.max(1, r.documents())));
+    }
     StringBuilder stages = new StringBuilder();
     for (Map.Entry<String, Double> e : r.seconds().entrySet()) {
       if (!e.getKey().equals("total")) {
@@ -129,7 +137,7 @@ final class SparkBench implements Callable<Integer> {
         String.format(Locale.ROOT, "%,.0f", r.documentsPerSecond()),
         String.format(Locale.ROOT, "%.0f", cpuSeconds),
         String.format(Locale.ROOT, "%,.0f", r.documents() / Math.max(1e-9, cpuSeconds)), stages.toString(),
-        loadBefore + " / " + loadAfter};
+        shuffle.toString(), loadBefore + " / " + loadAfter};
   }
 
   private void printReport(PrintWriter out, Path data, List<String[]> rows) {
@@ -137,8 +145,8 @@ final class SparkBench implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"));
     out.println("| Cores | Documents | Wall s | Documents/s | CPU s | Documents per CPU-second | Stages (wall s) "
-        + "| Load average before / after |");
-    out.println("|---|---|---|---|---|---|---|---|");
+        + "| Shuffle bytes written per document (compressed) | Load average before / after |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
     for (String[] r : rows) {
       out.println("| " + String.join(" | ", r) + " |");
     }

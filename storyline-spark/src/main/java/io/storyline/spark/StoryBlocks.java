@@ -42,6 +42,16 @@ import scala.Tuple2;
  * {@code t1, ...} likewise. Topics therefore join across blocks only through a story that spans the boundary:
  * longer blocks thread more, at the cost of larger tasks.
  *
+ * <p><b>Entity cells.</b> A block of more than {@code maxBlockDocuments} documents (default 50,000) is cut into
+ * {@code ceil(n / maxBlockDocuments)} cells (at most {@link #MAX_CELLS}) by a hash of each document's most mentioned
+ * entity key ({@link StoryClusterer#entityKeys}, the keys the clusterer compares; the id for a document without
+ * entities), each cell clustered by its own clusterer: blocking by shared entities, as in large-scale event
+ * detection (the documents of one event share its people and places). A document whose second entity falls in
+ * another cell is also fed there as a ghost, so the stories of one event split across two cells are stitched by
+ * the same continuation rule as across block boundaries. The lead-in of the next block goes to the cell of the
+ * main entity. Costs one more entity extraction per document of a split block. Limit: a hot entity (a country
+ * in every second article) makes one cell larger than the others; cells are not split further.
+ *
  * <p><b>Cost.</b> One shuffle of the articles (plus the lead-in share, {@code leadIn / block}), then only ids and
  * labels. A block's clusterer holds its open stories (about 60 KB each with embeddings) and one assignment per
  * document (about 40 bytes). A block is one task: with 28-day blocks a year is 13 tasks, so the stage runs on at
@@ -403,12 +413,17 @@ final class StoryBlocks {
     }
   }
 
-  /** Most cells one block is split into. */
+  /**
+   * Most cells one block is split into. Cell ids ({@code block × 4,096 + cell}) shifted into stitching nodes
+   * ({@link #node}) stay within a long and above the copy-group nodes for any date from year 1 to past 2300
+   * (blocks are at least 3 days, the lead-in's minimum; dates after the clock are not believed). At a billion
+   * documents a year a cell then still takes about 670 documents a day.
+   */
   static final int MAX_CELLS = 4096;
 
   /**
    * The cell of a document in a time block split into {@code cells} by entity (the block itself when not split):
-   * {@code block × 4096 + cell}, the unit one clusterer takes.
+   * {@code block × MAX_CELLS + cell}, the unit one clusterer takes.
    */
   static long cell(long block, String entity, int cells) {
     return block * MAX_CELLS + (cells <= 1 ? 0 : Math.floorMod(entity.hashCode() * 0x9E3779B1, cells));

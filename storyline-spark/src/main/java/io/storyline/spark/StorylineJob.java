@@ -61,6 +61,9 @@ public final class StorylineJob {
   /** Default lead-in replayed before each story block. */
   public static final Duration DEFAULT_STORY_LEAD_IN = Duration.ofDays(7);
 
+  /** The Spark job property naming the pipeline stage that submitted a Spark job (for listeners: the bench). */
+  static final String STAGE_PROPERTY = "storyline.stage";
+
   /** Input bytes per partition when the partition count is left to the job. */
   static final long BYTES_PER_PARTITION = 64L << 20;
 
@@ -128,6 +131,7 @@ public final class StorylineJob {
     seconds.put("list", since(t));
 
     t = System.nanoTime();
+    sc.setLocalProperty(STAGE_PROPERTY, "read+extract");
     Broadcast<HadoopConf> hadoop = sc.broadcast(new HadoopConf(conf));
     JavaRDD<Item> read = sc.parallelize(slices(files, Math.min(Math.max(1, files.size()), parts)),
             Math.max(1, Math.min(files.size(), parts)))
@@ -156,6 +160,7 @@ public final class StorylineJob {
     long copyGroups = -1;
     if (copies) {
       t = System.nanoTime();
+      sc.setLocalProperty(STAGE_PROPERTY, "copies");
       CopyGroups.Result copy = CopyGroups.run(inOrder, byOrder, parts);
       inOrder = OrderedMerge.merge(inOrder, copy.labels(), byOrder, DocumentResult::withCopies);
       inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -171,6 +176,7 @@ public final class StorylineJob {
     long topicCount = -1;
     if (stories) {
       t = System.nanoTime();
+      sc.setLocalProperty(STAGE_PROPERTY, "stories");
       StoryBlocks.Settings settings = new StoryBlocks.Settings(storyBlock, storyLeadIn, embeddings,
           clock.instant(), maxStoryCell);
       JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, byOrder, settings, parts);
@@ -186,6 +192,7 @@ public final class StorylineJob {
     }
 
     t = System.nanoTime();
+    sc.setLocalProperty(STAGE_PROPERTY, "write");
     JavaRDD<DocumentResult> sorted = inOrder;
     if (formats.contains(Format.JSONL)) {
       Output.writeJsonLines(sorted, path(Output.ARTICLES));
@@ -201,6 +208,7 @@ public final class StorylineJob {
     sortedProblems.map(p -> p.cause().label()).countByValue().forEach(byCause::put);
     seconds.put("write", since(t));
     seconds.put("total", since(start));
+    sc.setLocalProperty(STAGE_PROPERTY, null);
 
     JobReport report = new JobReport(output, files.size(), documents, byCause, copyGroups, storyCount, topicCount,
         seconds, sc.defaultParallelism());

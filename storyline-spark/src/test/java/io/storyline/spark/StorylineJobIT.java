@@ -32,8 +32,23 @@ class StorylineJobIT {
     assertThat(run.report().documents()).isEqualTo(3);
     assertThat(run.report().exitCode()).isZero();
     assertThat(run.column("relation")).containsExactly("near", "original", "unique");
-    assertThat(run.column("story").get(0)).isEqualTo(run.column("story").get(1)).isNotEqualTo(run.column("story").get(2));
+    assertThat(run.column("story").get(0)).isEqualTo(run.column("story").get(1))
+        .isNotEqualTo(run.column("story").get(2));
     assertThat(run.report().copyGroups()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsCopiesInOneStoryWhenBlocksAreSplitIntoEntityCells() {
+    Path seeds = IngestFixtures.copySeeds(tmp.resolve("seeds"));
+    JobRun whole = JobRun.of(tmp.resolve("whole"), b -> b.partitions(2).clock(JobRun.FIXED_CLOCK), seeds);
+    // one document per cell: 000 and 001 (one copy group, one 2014 block) are clustered in different cells
+    JobRun split = JobRun.of(tmp.resolve("split"), b -> b.partitions(2).clock(JobRun.FIXED_CLOCK).maxStoryCell(1),
+        seeds);
+    assertThat(split.column("story")).isEqualTo(whole.column("story"));
+    assertThat(split.column("story").get(0)).isEqualTo(split.column("story").get(1))
+        .isNotEqualTo(split.column("story").get(2));
+    assertThat(JobRun.without(split.lines(), "story", "topic"))
+        .isEqualTo(JobRun.without(whole.lines(), "story", "topic"));
   }
 
   @Test
