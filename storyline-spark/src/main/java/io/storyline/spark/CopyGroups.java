@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
@@ -374,32 +373,16 @@ final class CopyGroups {
   }
 
   /** Keys spread over partitions; one key's documents in one partition. */
-  static final class KeyPartitioner extends Partitioner {
+  static final class KeyPartitioner extends SpreadPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     KeyPartitioner(int partitions) {
-      this.partitions = partitions;
+      super(partitions);
     }
 
     @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return Math.floorMod(Order.spread(((KeyAt) key).key()), partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof KeyPartitioner p && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
+    int hash(Object key) {
+      return Order.spread(((KeyAt) key).key());
     }
   }
 }

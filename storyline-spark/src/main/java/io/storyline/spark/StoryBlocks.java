@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -311,32 +310,16 @@ final class StoryBlocks {
   }
 
   /** One block to one partition. */
-  static final class BlockPartitioner extends Partitioner {
+  static final class BlockPartitioner extends SpreadPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     BlockPartitioner(int partitions) {
-      this.partitions = partitions;
+      super(partitions);
     }
 
     @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return Math.floorMod(Order.spread(((BlockKey) key).block()), partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof BlockPartitioner p && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
+    int hash(Object key) {
+      return Order.spread(((BlockKey) key).block());
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
@@ -91,32 +90,16 @@ final class WordTables {
   }
 
   /** Key i to partition i. */
-  static final class Identity extends Partitioner {
+  static final class Identity extends SpreadPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     Identity(int partitions) {
-      this.partitions = partitions;
+      super(partitions);
     }
 
     @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
+    int hash(Object key) {
       return (Integer) key;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Identity p && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
     }
   }
 }
