@@ -21,8 +21,9 @@ import java.util.zip.GZIPOutputStream;
  * (a navigation line, a newsletter appeal, a copyright line) so that template learning has work to do. Words come
  * from a Zipf-distributed pseudo-vocabulary of 30,000 words plus English function words; each event has its own
  * people, places, organisations and topic words, so stories share entities and terms. Written as JSON Lines
- * ({@code id, url, title, text, published, source}), gzip-compressed, files of consecutive documents in time
- * order, as a crawl would store them. About 1.6 KB of text a document. Deterministic for a seed.
+ * ({@code id, url, title, text, published, source}, and {@code event}, the number of the event reported: the gold
+ * story, which readers ignore), gzip-compressed, files of consecutive documents in time order, as a crawl would
+ * store them. About 1.6 KB of text a document. Deterministic for a seed.
  */
 final class BenchCorpus {
   private static final String[] FUNCTION = ("the the the of of and and to to in a a said on for that with was is "
@@ -39,6 +40,8 @@ final class BenchCorpus {
   private final double[] zipf = new double[VOCABULARY];
   private final String[] outlets = new String[OUTLETS];
   private long nextId;
+  /** Events generated so far: the next event's number. */
+  private long events;
 
   /** @param seed the corpus seed; the bench uses a constant so that every run reads the same documents */
   BenchCorpus(long seed) {
@@ -90,6 +93,7 @@ final class BenchCorpus {
             g.writeStringField("text", d.text);
             g.writeStringField("published", Instant.ofEpochSecond(d.time).toString());
             g.writeStringField("source", d.source);
+            g.writeNumberField("event", d.event); // the gold story, for evaluation; readers ignore it
             g.writeEndObject();
             g.writeRaw('\n');
             inFile++;
@@ -102,10 +106,11 @@ final class BenchCorpus {
     return new Written(written, bytes, file);
   }
 
-  private record Doc(String id, String source, String title, String text, long time) {}
+  private record Doc(String id, String source, String title, String text, long time, long event) {}
 
   /** One event: the wire story, its near copies, partial takes and independent reports. */
   private List<Doc> event(long time) {
+    long event = events++;
     String person = capital(word(2)) + " " + capital(word(3));
     String place = capital(word(3));
     String org = capital(word(2)) + " " + capital(word(2));
@@ -122,14 +127,14 @@ final class BenchCorpus {
       wire.add(sentence(topic, person, place, org));
     }
     List<Doc> out = new ArrayList<>();
-    out.add(doc(agency, title, wire, time, false));
+    out.add(doc(agency, title, wire, time, false, event));
     int copies = random.nextInt(5);
     for (int c = 0; c < copies; c++) {
       List<String> copy = new ArrayList<>(wire);
       for (int drop = random.nextInt(3); drop > 0 && copy.size() > 3; drop--) {
         copy.remove(copy.size() - 1 - random.nextInt(2));
       }
-      out.add(doc(outlet(), title, copy, time + random.nextInt(12 * 3600), true));
+      out.add(doc(outlet(), title, copy, time + random.nextInt(12 * 3600), true, event));
     }
     if (random.nextInt(3) == 0) {
       List<String> part = new ArrayList<>(wire.subList(0, Math.min(4, wire.size())));
@@ -137,7 +142,7 @@ final class BenchCorpus {
         part.add(sentence(topic, person, place, org));
       }
       out.add(doc(outlet(), capital(topic[3]) + " " + topic[0] + " for " + person, part,
-          time + random.nextInt(24 * 3600), true));
+          time + random.nextInt(24 * 3600), true, event));
     }
     for (int r = random.nextInt(4); r > 0; r--) {
       List<String> own = new ArrayList<>();
@@ -145,13 +150,13 @@ final class BenchCorpus {
         own.add(sentence(topic, person, place, org));
       }
       out.add(doc(outlet(), person + " " + topic[random.nextInt(5)] + " " + org + " " + topic[random.nextInt(15)],
-          own, time + random.nextInt(36 * 3600), true));
+          own, time + random.nextInt(36 * 3600), true, event));
     }
     return out;
   }
 
   /** A flattened page: the outlet's navigation line, the paragraphs, its appeal and copyright lines. */
-  private Doc doc(String source, String title, List<String> sentences, long time, boolean chrome) {
+  private Doc doc(String source, String title, List<String> sentences, long time, boolean chrome, long event) {
     StringBuilder sb = new StringBuilder();
     if (chrome) {
       sb.append(source).append(" | Home | World | Business | Sport | Culture\n\n");
@@ -168,7 +173,7 @@ final class BenchCorpus {
       sb.append("\u00a9 2024 ").append(source).append(". All rights reserved.\n");
     }
     String id = source.toLowerCase(Locale.ROOT).replace(' ', '-') + "/" + (nextId++);
-    return new Doc(id, source, title, sb.toString().strip(), time);
+    return new Doc(id, source, title, sb.toString().strip(), time, event);
   }
 
   private String sentence(String[] topic, String person, String place, String org) {

@@ -4,10 +4,11 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Everything the job says about one document: its article and, when those stages ran, its copy group, its
- * relation to the group's origin, its story and its topic ({@code null} when unknown).
+ * Everything the job says about one document: its article and, when those stages ran, its copy labels (the
+ * fields of {@code storyline copies}) and its story labels (those of {@code storyline stories}); {@code null} when
+ * a stage did not run.
  */
-record DocumentResult(ArticleRecord article, Long group, String relation, String story, String topic)
+record DocumentResult(ArticleRecord article, CopyGroups.Labels copies, StoryBlocks.Labels stories)
     implements Serializable {
 
   DocumentResult {
@@ -15,18 +16,23 @@ record DocumentResult(ArticleRecord article, Long group, String relation, String
   }
 
   static DocumentResult of(ArticleRecord article) {
-    return new DocumentResult(article, null, null, null, null);
+    return new DocumentResult(article, null, null);
   }
 
   long order() {
     return article.order();
   }
 
-  DocumentResult withCopies(long group, String relation) {
-    return new DocumentResult(article, group, relation, story, topic);
+  /** The copy group, or null when copy detection did not run. */
+  Long group() {
+    return copies == null ? null : copies.group();
   }
 
-  DocumentResult withStory(String story, String topic) {
-    return new DocumentResult(article, group, relation, story, topic);
+  DocumentResult withCopies(CopyGroups.Labels labels) {
+    return new DocumentResult(article, Objects.requireNonNull(labels, "labels"), stories);
+  }
+
+  DocumentResult withStory(StoryBlocks.Labels labels) {
+    return new DocumentResult(article, copies, Objects.requireNonNull(labels, "labels"));
   }
 }

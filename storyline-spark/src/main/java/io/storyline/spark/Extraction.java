@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -86,37 +85,17 @@ final class Extraction {
   }
 
   /** A template block goes to one partition; pass-through items are spread by input order. */
-  static final class GroupPartitioner extends Partitioner {
+  static final class GroupPartitioner extends SpreadPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     GroupPartitioner(int partitions) {
-      if (partitions < 1) {
-        throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
-      }
-      this.partitions = partitions;
+      super(partitions);
     }
 
     @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
+    int hash(Object key) {
       ShuffleKey k = (ShuffleKey) key;
-      int h = k.group() != null ? k.group().hashCode() * 0x9E3779B1 : Order.spread(k.order());
-      return Math.floorMod(h, partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof GroupPartitioner g && g.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
+      return k.group() != null ? k.group().hashCode() * 0x9E3779B1 : Order.spread(k.order());
     }
   }
 

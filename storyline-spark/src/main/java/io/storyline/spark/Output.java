@@ -25,10 +25,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The job's output folder: {@code articles/} (JSON lines, one per document, the fields of {@code storyline extract}
- * plus {@code group}, {@code relation}, {@code story}, {@code topic}), {@code parquet/} (the same columns),
+ * The job's output folder: {@code articles/} (JSON lines, one per document), {@code parquet/} (the same columns),
  * {@code problems/} (JSON lines: {@code location}, {@code reason}, {@code cause}) and {@code summary.json}. Part
  * files are in input order: part 0 holds the first documents.
+ *
+ * <p>A document's line has the fields of {@code storyline extract} ({@code id} ... {@code removed}), then those of
+ * {@code storyline copies} ({@code group}, {@code relation}, {@code sources}, {@code origin}, {@code agency},
+ * {@code reason}) and of {@code storyline stories} ({@code story}, {@code topic}, {@code published},
+ * {@code date}, {@code dateNote}), null when the stage did not run. Two names are shared, and the later stage's
+ * value is written, as its command writes it: {@code agency} is the copy stage's (the document's own credit, else
+ * its outlet when that is an agency, else its copy group's), {@code published} the story stage's (the time the
+ * document was placed at: its publication time when usable, else the previous document's, as {@code date} and
+ * {@code dateNote} say).
  */
 final class Output {
   static final String ARTICLES = "articles";
@@ -57,8 +65,16 @@ final class Output {
       .add("removed", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType, false))
       .add("group", DataTypes.LongType)
       .add("relation", DataTypes.StringType)
+      .add("sources", DataTypes.createArrayType(new StructType()
+          .add("id", DataTypes.StringType, false)
+          .add("containment", DataTypes.DoubleType, false)
+          .add("resemblance", DataTypes.DoubleType, false), false))
+      .add("origin", DataTypes.StringType)
+      .add("reason", DataTypes.StringType)
       .add("story", DataTypes.StringType)
-      .add("topic", DataTypes.StringType);
+      .add("topic", DataTypes.StringType)
+      .add("date", DataTypes.StringType)
+      .add("dateNote", DataTypes.StringType);
 
   private Output() {}
 
@@ -66,13 +82,30 @@ final class Output {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record Line(String id, String title, String text, String byline, Instant published, String outlet, String agency,
       String dateline, String language, String url, String status, Map<String, Integer> removed, Long group,
-      String relation, String story, String topic) {
+      String relation, List<Src> sources, String origin, String reason, String story, String topic, String date,
+      String dateNote) {
 
     static Line of(DocumentResult r) {
       ArticleRecord a = r.article();
-      return new Line(a.id(), a.title(), a.text(), a.byline(), a.published(), a.outlet(), a.agency(), a.dateline(),
-          a.language(), a.url(), a.status().name().toLowerCase(Locale.ROOT), a.removedView(), r.group(),
-          r.relation(), r.story(), r.topic());
+      CopyGroups.Labels c = r.copies();
+      StoryBlocks.Labels s = r.stories();
+      return new Line(a.id(), a.title(), a.text(), a.byline(), s == null ? a.published() : s.time(), a.outlet(),
+          c == null ? a.agency() : c.agency(), a.dateline(), a.language(), a.url(),
+          a.status().name().toLowerCase(Locale.ROOT), a.removedView(), c == null ? null : c.group(),
+          c == null ? null : c.relation(), c == null ? null : c.sources().stream().map(Src::of).toList(),
+          c == null ? null : c.origin(), c == null ? null : c.reason(), s == null ? null : s.story(),
+          s == null ? null : s.topic(), s == null ? null : s.date(), s == null ? null : s.dateNote());
+    }
+  }
+
+  /** A source in a line, shares rounded to 3 decimals as {@code storyline copies} writes them. */
+  record Src(String id, double containment, double resemblance) {
+    static Src of(CopyGroups.Share s) {
+      return new Src(s.id(), round(s.containment()), round(s.resemblance()));
+    }
+
+    static double round(double v) {
+      return Math.round(v * 1000) / 1000.0;
     }
   }
 
@@ -101,14 +134,18 @@ final class Output {
     spark.createDataFrame(rows, SCHEMA).write().parquet(dir);
   }
 
+  /** The Parquet row of a document: the values of its JSON line ({@link Line}), column for field. */
   static Row row(DocumentResult r) {
-    ArticleRecord a = r.article();
+    Line l = Line.of(r);
     scala.collection.immutable.Map<String, Integer> removed = scala.collection.immutable.Map$.MODULE$.from(
-        scala.jdk.javaapi.CollectionConverters.asScala(a.removedView()));
-    return RowFactory.create(a.id(), a.title(), a.text(), a.byline(),
-        a.published() == null ? null : Timestamp.from(a.published()), a.outlet(), a.agency(), a.dateline(),
-        a.language(), a.url(), a.status().name().toLowerCase(Locale.ROOT), removed, r.group(), r.relation(),
-        r.story(), r.topic());
+        scala.jdk.javaapi.CollectionConverters.asScala(l.removed()));
+    scala.collection.immutable.Seq<Row> sources = l.sources() == null ? null
+        : scala.jdk.javaapi.CollectionConverters.asScala(l.sources().stream()
+            .map(s -> RowFactory.create(s.id(), s.containment(), s.resemblance())).toList()).toList();
+    return RowFactory.create(l.id(), l.title(), l.text(), l.byline(),
+        l.published() == null ? null : Timestamp.from(l.published()), l.outlet(), l.agency(), l.dateline(),
+        l.language(), l.url(), l.status(), removed, l.group(), l.relation(), sources, l.origin(), l.reason(),
+        l.story(), l.topic(), l.date(), l.dateNote());
   }
 
   /** Writes a small driver-side file (the summary) through the Hadoop file system of {@code path}. */

@@ -62,6 +62,10 @@ final class SparkBench implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the shuffles (default: the job's).")
   int partitions;
 
+  @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Sentence embeddings in the story stage (default: on, as the job; --no-embeddings is faster).")
+  boolean embeddings;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -83,12 +87,14 @@ final class SparkBench implements Callable<Integer> {
         String load = loadAverage();
         Path output = work.resolve("out-" + c);
         StorylineJob.Builder b = StorylineJob.builder().inputs(List.of(data.toString())).output(output.toString())
-            .overwrite(true).formats(StorylineJob.Format.parse(formats))
+            .overwrite(true).formats(StorylineJob.Format.parse(formats)).embeddings(embeddings)
             .log(line -> err.println(spec.name() + ": local[" + c + "]: " + line));
         if (partitions > 0) {
           b.partitions(partitions);
         }
         SparkSession spark = SparkMain.session("local[" + c + "]", false);
+        ShuffleMeter meter = new ShuffleMeter();
+        spark.sparkContext().addSparkListener(meter);
         JobReport r;
         long cpu = cpuNanos();
         try {
@@ -98,7 +104,7 @@ final class SparkBench implements Callable<Integer> {
           spark.stop();
         }
         delete(output);
-        rows.add(row(c, r, cpu / 1e9, load, loadAverage()));
+        rows.add(row(c, r, cpu / 1e9, load, loadAverage(), meter));
       }
       printReport(out, data, rows);
       return 0;
@@ -112,7 +118,13 @@ final class SparkBench implements Callable<Integer> {
     }
   }
 
-  private static String[] row(int cores, JobReport r, double cpuSeconds, String loadBefore, String loadAfter) {
+  private static String[] row(int cores, JobReport r, double cpuSeconds, String loadBefore, String loadAfter,
+      ShuffleMeter meter) {
+    StringBuilder shuffle = new StringBuilder();
+    for (Map.Entry<String, Long> e : meter.bytes().entrySet()) {
+      shuffle.append(shuffle.length() == 0 ? "" : ", ").append(e.getKey()).append(String.format(Locale.ROOT, " %,.0f",
+          e.getValue() / (double) Math.max(1, r.documents())));
+    }
     StringBuilder stages = new StringBuilder();
     for (Map.Entry<String, Double> e : r.seconds().entrySet()) {
       if (!e.getKey().equals("total")) {
@@ -125,7 +137,7 @@ final class SparkBench implements Callable<Integer> {
         String.format(Locale.ROOT, "%,.0f", r.documentsPerSecond()),
         String.format(Locale.ROOT, "%.0f", cpuSeconds),
         String.format(Locale.ROOT, "%,.0f", r.documents() / Math.max(1e-9, cpuSeconds)), stages.toString(),
-        loadBefore + " / " + loadAfter};
+        shuffle.toString(), loadBefore + " / " + loadAfter};
   }
 
   private void printReport(PrintWriter out, Path data, List<String[]> rows) {
@@ -133,8 +145,8 @@ final class SparkBench implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"));
     out.println("| Cores | Documents | Wall s | Documents/s | CPU s | Documents per CPU-second | Stages (wall s) "
-        + "| Load average before / after |");
-    out.println("|---|---|---|---|---|---|---|---|");
+        + "| Shuffle bytes written per document (compressed) | Load average before / after |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
     for (String[] r : rows) {
       out.println("| " + String.join(" | ", r) + " |");
     }

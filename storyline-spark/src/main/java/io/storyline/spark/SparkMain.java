@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
         "Run the pipeline (read, extract, copies, stories) as an Apache Spark batch job and write DIR/articles "
-            + "(JSON lines: the fields of 'storyline extract' plus group, relation, story, topic), DIR/parquet "
-            + "(the same columns), DIR/problems (JSON lines) and DIR/summary.json.",
+            + "(JSON lines: the fields of 'storyline extract', then those of 'storyline copies' (group, relation, "
+            + "sources, origin, agency, reason) and 'storyline stories' (story, topic, published, date, dateNote)), "
+            + "DIR/parquet (the same columns), DIR/problems (JSON lines) and DIR/summary.json.",
         "Inputs are Hadoop paths: local files and folders, hdfs://..., s3a://... (with hadoop-aws on the class "
             + "path), or globs. Without spark-submit it runs in local mode on this machine (--master local[*])."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -75,7 +76,12 @@ public final class SparkMain implements Callable<Integer> {
       description = "Do not learn and remove lines repeated across a source's pages (as 'extract --no-templates').")
   boolean noTemplates;
 
-  @Option(names = "--no-stories", description = "Skip story and topic clustering (story and topic stay null).")
+  @Option(names = "--no-copies", description = "Skip copy detection (the copy fields stay null; stories then "
+      + "do not keep copies together).")
+  boolean noCopies;
+
+  @Option(names = "--no-stories",
+      description = "Skip story and topic clustering (story, topic, date and dateNote stay null).")
   boolean noStories;
 
   @Option(names = "--embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -92,6 +98,11 @@ public final class SparkMain implements Callable<Integer> {
       description = "Days before a block replayed first, to rebuild the stories open at its start (default "
           + "${DEFAULT-VALUE}, at least 3).")
   int leadInDays;
+
+  @Option(names = "--max-cell", paramLabel = "N", defaultValue = "50000",
+      description = "Most documents one story clusterer takes (default ${DEFAULT-VALUE}); a larger block is split "
+          + "by entity.")
+  int maxCell;
 
   @Option(names = "--ui", description = "Keep the Spark web UI on in local mode (off by default here).")
   boolean ui;
@@ -131,6 +142,7 @@ public final class SparkMain implements Callable<Integer> {
         .formats(formats(formats))
         .maxFileSize(parseSize(maxFileSize))
         .templates(!noTemplates)
+        .copies(!noCopies)
         .stories(!noStories)
         .embeddings(embeddings)
         .log(line -> {
@@ -143,9 +155,11 @@ public final class SparkMain implements Callable<Integer> {
       builder.partitions(partitions);
     }
     try {
+      builder.maxStoryCell(maxCell);
       builder.storyBlocks(java.time.Duration.ofDays(storyBlockDays), java.time.Duration.ofDays(leadInDays));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--story-block/--lead-in: " + e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), "--story-block/--lead-in/--max-cell: "
+          + e.getMessage());
     }
     StorylineJob job = builder.build();
     SparkSession spark = session(master, ui);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,6 +41,16 @@ import scala.Tuple2;
  * {@code t1, ...} likewise. Topics therefore join across blocks only through a story that spans the boundary:
  * longer blocks thread more, at the cost of larger tasks.
  *
+ * <p><b>Entity cells.</b> A block of more than {@code maxBlockDocuments} documents (default 50,000) is cut into
+ * {@code ceil(n / maxBlockDocuments)} cells (at most {@link #MAX_CELLS}) by a hash of each document's most mentioned
+ * entity key ({@link StoryClusterer#entityKeys}, the keys the clusterer compares; the id for a document without
+ * entities), each cell clustered by its own clusterer: blocking by shared entities, as in large-scale event
+ * detection (the documents of one event share its people and places). A document whose second entity falls in
+ * another cell is also fed there as a ghost, so the stories of one event split across two cells are stitched by
+ * the same continuation rule as across block boundaries. The lead-in of the next block goes to the cell of the
+ * main entity. Costs one more entity extraction per document of a split block. Limit: a hot entity (a country
+ * in every second article) makes one cell larger than the others; cells are not split further.
+ *
  * <p><b>Cost.</b> One shuffle of the articles (plus the lead-in share, {@code leadIn / block}), then only ids and
  * labels. A block's clusterer holds its open stories (about 60 KB each with embeddings) and one assignment per
  * document (about 40 bytes). A block is one task: with 28-day blocks a year is 13 tasks, so the stage runs on at
@@ -56,9 +65,17 @@ final class StoryBlocks {
    * @param leadIn     how much of the previous block is replayed first (at least the clusterer's window)
    * @param embeddings whether the clusterer uses sentence embeddings
    * @param now        the job's clock reading: dates after it (plus a day) are not believed, as in the core
+   * @param maxBlockDocuments a block with more documents is split into cells by entity
    */
-  record Settings(Duration block, Duration leadIn, boolean embeddings, Instant now) implements Serializable {
+  record Settings(Duration block, Duration leadIn, boolean embeddings, Instant now, int maxBlockDocuments)
+      implements Serializable {
+    /** Default most documents one clusterer takes before a block is split by entity. */
+    static final int DEFAULT_MAX_BLOCK_DOCUMENTS = 50_000;
+
     Settings {
+      if (maxBlockDocuments < 1) {
+        throw new IllegalArgumentException("maxBlockDocuments must be >= 1, got " + maxBlockDocuments);
+      }
       Objects.requireNonNull(now, "now");
       if (block == null || block.toMinutes() < 60) {
         throw new IllegalArgumentException("block must be at least an hour, got " + block);
@@ -70,38 +87,68 @@ final class StoryBlocks {
     }
   }
 
-  /** The story and topic of one document. */
-  record Labels(String story, String topic) implements Serializable {}
+  /**
+   * The story labels of one document: the fields of {@code storyline stories}.
+   *
+   * @param time     the time the document was placed at: its publication time, or the previous document's
+   * @param date     where that time came from: published, previous_document, arrival ({@code DateSource})
+   * @param dateNote why a fallback was used, else null
+   */
+  record Labels(String story, String topic, Instant time, String date, String dateNote) implements Serializable {}
+
+  /** Time, date source and note of a document in the stream; as the core clusterer dates it. */
+  static Labels dated(StreamKey key, Instant published, Instant now) {
+    String problem = StoryClusterer.dateProblem(published, now);
+    if (problem == null) {
+      return new Labels(null, null, published, "published", null);
+    }
+    // the anchor's id is empty only when no document of the corpus has a usable date: the clock's time
+    return key.id().isEmpty() ? new Labels(null, null, now, "arrival", problem)
+        : new Labels(null, null, key.time(), "previous_document", problem);
+  }
 
   /** Where one document went in one block. */
   record Placed(long order, boolean ghost, long block, int story, int topic, Long group, StreamKey key)
       implements Serializable {
+    /** The block story, or for a document placed by its copy group alone, the group's node. */
     long storyNode() {
-      return node(block, story);
+      return story >= 0 ? node(block, story) : groupNode(group);
     }
 
     long topicNode() {
       return node(block, topic);
+    }
+
+    /** Whether a block clusterer placed it (else its copy group's story, from an earlier block, holds it). */
+    boolean clustered() {
+      return story >= 0;
     }
   }
 
   private StoryBlocks() {}
 
   /** Labels every document of {@code inOrder} (partitions in input order, each sorted by order). */
-  static JavaPairRDD<Long, Labels> run(JavaRDD<DocumentResult> inOrder, Settings s, int partitions) {
+  static JavaPairRDD<Long, Labels> run(JavaRDD<DocumentResult> inOrder, OrderPartitioner byOrder, Settings s,
+      int partitions) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(inOrder.context());
-    JavaRDD<Placed> placed = cluster(streamKeys(sc, inOrder, s), s, partitions);
+    JavaPairRDD<StreamKey, DocumentResult> keyed = streamKeys(sc, inOrder, s);
+    keyed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<Placed> placed = cluster(keyed, groupStarts(keyed, byOrder, partitions), s, partitions);
     placed.persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaPairRDD<Placed, Long> stories = stitchStories(placed, partitions);
     JavaPairRDD<Long, String> storyNames = names(stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key())), "s",
         partitions);
     JavaPairRDD<Long, String> topicNames = topics(stories, partitions);
-    JavaPairRDD<Long, Labels> labels = storyNames.join(topicNames, partitions)
-        .mapValues(t -> new Labels(t._1(), t._2()));
+    Instant now = s.now();
+    JavaPairRDD<Long, Labels> dates = keyed.mapToPair(t -> new Tuple2<>(t._2().order(),
+        dated(t._1(), t._2().article().published(), now)));
+    JavaPairRDD<Long, Labels> labels = storyNames.join(topicNames, partitions).join(dates, partitions)
+        .mapValues(t -> new Labels(t._1()._1(), t._1()._2(), t._2().time(), t._2().date(), t._2().dateNote()));
     labels.persist(StorageLevel.MEMORY_AND_DISK_SER());
     labels.count();
     stories.unpersist(false);
     placed.unpersist(false);
+    keyed.unpersist(false);
     return labels;
   }
 
@@ -161,22 +208,86 @@ final class StoryBlocks {
     }, true).mapToPair(t -> t);
   }
 
-  /** Blocks (with lead-ins) through the core clusterer. */
-  static JavaRDD<Placed> cluster(JavaPairRDD<StreamKey, DocumentResult> keyed, Settings s, int partitions) {
+  /**
+   * When each document's copy group starts: the publication time (epoch seconds, as blocked) of its first member in
+   * stream order, for documents with a group; by order, in input-order partitions sorted like {@code keyed}.
+   */
+  static JavaRDD<Tuple2<Long, Long>> groupStarts(JavaPairRDD<StreamKey, DocumentResult> keyed,
+      OrderPartitioner byOrder, int partitions) {
+    JavaPairRDD<Long, StreamKey> withGroup = keyed.filter(t -> t._2().group() != null)
+        .mapToPair(t -> new Tuple2<>(t._2().group(), t._1()));
+    JavaPairRDD<Long, Long> start = withGroup.reduceByKey((a, b) -> a.compareTo(b) <= 0 ? a : b, partitions)
+        .mapValues(k -> k.time().getEpochSecond());
+    return withGroup.join(start, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._1().order(), t._2()._2()))
+        .repartitionAndSortWithinPartitions(byOrder)
+        .map(t -> t);
+  }
+
+  /**
+   * Blocks (with lead-ins) through the core clusterer. A document goes to a block's clusterer only when its copy
+   * group starts in that block or its lead-in: the clusterer then places it by its group as the core does. A
+   * document whose group started earlier belongs to that group's story, as in the core (a copy group never spans
+   * two stories), and is labelled through the group instead.
+   */
+  static JavaRDD<Placed> cluster(JavaPairRDD<StreamKey, DocumentResult> keyed, JavaRDD<Tuple2<Long, Long>> starts,
+      Settings s, int partitions) {
     long blockSeconds = s.block().getSeconds();
     long leadSeconds = s.leadIn().getSeconds();
-    JavaPairRDD<BlockKey, DocumentResult> items = keyed.flatMapToPair(t -> {
-      long seconds = t._1().time().getEpochSecond();
+    JavaRDD<Tuple2<Tuple2<StreamKey, DocumentResult>, Long>> withStart = keyed.map(t -> t)
+        .zipPartitions(starts, (docs, st) -> {
+          List<Tuple2<Tuple2<StreamKey, DocumentResult>, Long>> out = new ArrayList<>();
+          Tuple2<Long, Long> next = st.hasNext() ? st.next() : null;
+          while (docs.hasNext()) {
+            Tuple2<StreamKey, DocumentResult> d = docs.next();
+            while (next != null && next._1() < d._2().order() && st.hasNext()) {
+              next = st.next();
+            }
+            Long start = next != null && next._1() == d._2().order() ? next._2() : null;
+            out.add(new Tuple2<>(d, start));
+          }
+          return out.iterator();
+        });
+    // blocks too large for one clusterer are split into cells by each document's main entity
+    Map<Long, Integer> cells = new HashMap<>();
+    withStart.map(t -> Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds)).countByValue()
+        .forEach((block, n) -> {
+          if (n > s.maxBlockDocuments()) {
+            cells.put(block, (int) Math.min(MAX_CELLS, (n + s.maxBlockDocuments() - 1) / s.maxBlockDocuments()));
+          }
+        });
+    Broadcast<Map<Long, Integer>> split = JavaSparkContext.fromSparkContext(keyed.context()).broadcast(cells);
+    JavaPairRDD<BlockKey, DocumentResult> items = withStart.flatMapToPair(t -> {
+      StreamKey key = t._1()._1();
+      DocumentResult d = t._1()._2();
+      long seconds = key.time().getEpochSecond();
       long block = Math.floorDiv(seconds, blockSeconds);
-      List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(2);
-      out.add(new Tuple2<>(new BlockKey(block, false, t._1()), t._2()));
-      if (seconds >= (block + 1) * blockSeconds - leadSeconds) {
-        out.add(new Tuple2<>(new BlockKey(block + 1, true, t._1()), t._2()));
+      Long start = t._2();
+      int here = split.value().getOrDefault(block, 1);
+      int next = split.value().getOrDefault(block + 1, 1);
+      List<String> entities = here > 1 || next > 1 ? StoryClusterer.entityKeys(d.article().toArticle()) : List.of();
+      String main = entities.isEmpty() ? "id:" + d.article().id() : entities.get(0);
+      List<Tuple2<BlockKey, DocumentResult>> out = new ArrayList<>(3);
+      if (start == null || start >= block * blockSeconds - leadSeconds) {
+        out.add(new Tuple2<>(new BlockKey(cell(block, main, here), false, key), d));
+        if (entities.size() > 1 && cell(block, entities.get(1), here) != cell(block, main, here)) {
+          out.add(new Tuple2<>(new BlockKey(cell(block, entities.get(1), here), true, key), d));
+        }
+      }
+      long nextStart = (block + 1) * blockSeconds - leadSeconds;
+      if (seconds >= nextStart && (start == null || start >= nextStart)) {
+        out.add(new Tuple2<>(new BlockKey(cell(block + 1, main, next), true, key), d));
       }
       return out.iterator();
     });
+    JavaRDD<Placed> byGroup = withStart.filter(t -> t._2() != null
+            && t._2() < Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds) * blockSeconds - leadSeconds)
+        .map(t -> new Placed(t._1()._2().order(), false,
+            Math.floorDiv(t._1()._1().time().getEpochSecond(), blockSeconds), -1, -1, t._1()._2().group(),
+            t._1()._1()));
     return items.repartitionAndSortWithinPartitions(new BlockPartitioner(partitions), BlockKey.ORDER)
-        .mapPartitions(it -> new BlockClustering(it, s));
+        .mapPartitions(it -> new BlockClustering(it, s))
+        .union(byGroup);
   }
 
   /**
@@ -199,32 +310,16 @@ final class StoryBlocks {
   }
 
   /** One block to one partition. */
-  static final class BlockPartitioner extends Partitioner {
+  static final class BlockPartitioner extends SpreadPartitioner {
     private static final long serialVersionUID = 1L;
-    private final int partitions;
 
     BlockPartitioner(int partitions) {
-      this.partitions = partitions;
+      super(partitions);
     }
 
     @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return Math.floorMod(Order.spread(((BlockKey) key).block()), partitions);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof BlockPartitioner p && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return partitions;
+    int hash(Object key) {
+      return Order.spread(((BlockKey) key).block());
     }
   }
 
@@ -301,9 +396,30 @@ final class StoryBlocks {
     }
   }
 
-  /** A node of the stitching graphs: (block, number within the block). */
+  /**
+   * Most cells one block is split into. Cell ids ({@code block × 4,096 + cell}) shifted into stitching nodes
+   * ({@link #node}) stay within a long and above the copy-group nodes for any date from year 1 to past 2300
+   * (blocks are at least 3 days, the lead-in's minimum; dates after the clock are not believed). At a billion
+   * documents a year a cell then still takes about 670 documents a day.
+   */
+  static final int MAX_CELLS = 4096;
+
+  /**
+   * The cell of a document in a time block split into {@code cells} by entity (the block itself when not split):
+   * {@code block × MAX_CELLS + cell}, the unit one clusterer takes.
+   */
+  static long cell(long block, String entity, int cells) {
+    return block * MAX_CELLS + (cells <= 1 ? 0 : Math.floorMod(entity.hashCode() * 0x9E3779B1, cells));
+  }
+
+  /** A node of the stitching graphs: (cell, number within the cell). */
   static long node(long block, int number) {
     return block << 32 | (number & 0xFFFFFFFFL);
+  }
+
+  /** The node of a copy group, below every block node. */
+  static long groupNode(long group) {
+    return Long.MIN_VALUE + group;
   }
 
   /** Each document's stitched story (the smallest node of its component), keyed by the document's placement. */
@@ -319,8 +435,8 @@ final class StoryBlocks {
         .reduceByKey((a, b) -> a._2() > b._2() || a._2().equals(b._2()) && a._1() < b._1() ? a : b, partitions)
         .mapToPair(t -> new Tuple2<>(t._1(), t._2()._1()));
     // one copy group, one story: groups are nodes below every block node
-    JavaPairRDD<Long, Long> groups = home.values().filter(p -> p.group() != null)
-        .mapToPair(p -> new Tuple2<>(p.storyNode(), Long.MIN_VALUE + p.group()))
+    JavaPairRDD<Long, Long> groups = home.values().filter(p -> p.group() != null && p.clustered())
+        .mapToPair(p -> new Tuple2<>(p.storyNode(), groupNode(p.group())))
         .distinct(partitions);
     ConnectedComponents.Result cc = ConnectedComponents.of(continuations.union(groups), partitions);
     JavaPairRDD<Placed, Long> out = home.values().mapToPair(p -> new Tuple2<>(p.storyNode(), p))
@@ -332,9 +448,13 @@ final class StoryBlocks {
     return out;
   }
 
-  /** Topics: block topics joined when they hold parts of one stitched story; names per document order. */
+  /**
+   * Topics: block topics joined when they hold parts of one stitched story; every document takes its story's
+   * topic. Names per document order.
+   */
   static JavaPairRDD<Long, String> topics(JavaPairRDD<Placed, Long> stories, int partitions) {
-    JavaPairRDD<Long, Long> topicOfStory = stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().topicNode()))
+    JavaPairRDD<Long, Long> topicOfStory = stories.filter(t -> t._1().clustered())
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1().topicNode()))
         .distinct(partitions);
     JavaPairRDD<Long, Long> edges = topicOfStory.groupByKey(partitions).flatMapToPair(t -> {
       List<Tuple2<Long, Long>> chain = new ArrayList<>();
@@ -348,17 +468,14 @@ final class StoryBlocks {
       return chain.iterator();
     });
     ConnectedComponents.Result cc = ConnectedComponents.of(edges, partitions);
-    JavaPairRDD<Long, StreamKey> firstOfTopic = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(), t._1()))
+    JavaPairRDD<Long, Long> topicOfRoot = topicOfStory.mapToPair(Tuple2::swap)
         .leftOuterJoin(cc.labels(), partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()))
-        .mapToPair(t -> new Tuple2<>(t._1(), t._2().key()));
-    JavaPairRDD<Long, Long> topicOfDocument = stories.mapToPair(t -> new Tuple2<>(t._1().topicNode(),
-            t._1().order()))
-        .leftOuterJoin(cc.labels(), partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()));
-    JavaPairRDD<Long, String> names = numbered(firstOfTopic, "t", partitions);
-    JavaPairRDD<Long, String> out = topicOfDocument.join(names, partitions)
-        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2().orElse(t._1())))
+        .reduceByKey(Math::min, partitions);
+    JavaPairRDD<Long, StreamKey> keyOfTopic = stories.mapToPair(t -> new Tuple2<>(t._2(), t._1().key()))
+        .join(topicOfRoot, partitions)
+        .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
+    JavaPairRDD<Long, String> out = names(keyOfTopic, "t", partitions);
     out.persist(StorageLevel.MEMORY_AND_DISK_SER());
     out.count();
     cc.labels().unpersist(false);

@@ -61,6 +61,9 @@ public final class StorylineJob {
   /** Default lead-in replayed before each story block. */
   public static final Duration DEFAULT_STORY_LEAD_IN = Duration.ofDays(7);
 
+  /** The Spark job property naming the pipeline stage that submitted a Spark job (for listeners: the bench). */
+  static final String STAGE_PROPERTY = "storyline.stage";
+
   /** Input bytes per partition when the partition count is left to the job. */
   static final long BYTES_PER_PARTITION = 64L << 20;
 
@@ -71,11 +74,13 @@ public final class StorylineJob {
   private final boolean templates;
   private final int partitions;
   private final boolean overwrite;
+  private final boolean copies;
   private final boolean stories;
   private final boolean embeddings;
   private final Duration storyBlock;
   private final Duration storyLeadIn;
   private final Clock clock;
+  private final int maxStoryCell;
   private final Consumer<String> log;
 
   private StorylineJob(Builder b) {
@@ -86,11 +91,13 @@ public final class StorylineJob {
     this.templates = b.templates;
     this.partitions = b.partitions;
     this.overwrite = b.overwrite;
+    this.copies = b.copies;
     this.stories = b.stories;
     this.embeddings = b.embeddings;
     this.storyBlock = b.storyBlock;
     this.storyLeadIn = b.storyLeadIn;
     this.clock = b.clock;
+    this.maxStoryCell = b.maxStoryCell;
     this.log = b.log;
   }
 
@@ -124,6 +131,7 @@ public final class StorylineJob {
     seconds.put("list", since(t));
 
     t = System.nanoTime();
+    sc.setLocalProperty(STAGE_PROPERTY, "read+extract");
     Broadcast<HadoopConf> hadoop = sc.broadcast(new HadoopConf(conf));
     JavaRDD<Item> read = sc.parallelize(slices(files, Math.min(Math.max(1, files.size()), parts)),
             Math.max(1, Math.min(files.size(), parts)))
@@ -149,14 +157,30 @@ public final class StorylineJob {
     inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
     List<JavaRDD<DocumentResult>> cached = new ArrayList<>(List.of(inOrder));
 
+    long copyGroups = -1;
+    if (copies) {
+      t = System.nanoTime();
+      sc.setLocalProperty(STAGE_PROPERTY, "copies");
+      CopyGroups.Result copy = CopyGroups.run(inOrder, byOrder, parts);
+      inOrder = OrderedMerge.merge(inOrder, copy.labels(), byOrder, DocumentResult::withCopies);
+      inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
+      inOrder.count();
+      cached.add(inOrder);
+      copy.labels().unpersist(false);
+      copyGroups = copy.groups();
+      seconds.put("copies", since(t));
+      log.accept(String.format(java.util.Locale.ROOT, "%,d copy groups of two or more documents", copyGroups));
+    }
+
     long storyCount = -1;
     long topicCount = -1;
     if (stories) {
       t = System.nanoTime();
+      sc.setLocalProperty(STAGE_PROPERTY, "stories");
       StoryBlocks.Settings settings = new StoryBlocks.Settings(storyBlock, storyLeadIn, embeddings,
-          clock.instant());
-      JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, settings, parts);
-      inOrder = OrderedMerge.merge(inOrder, labels, byOrder, (d, l) -> d.withStory(l.story(), l.topic()));
+          clock.instant(), maxStoryCell);
+      JavaPairRDD<Long, StoryBlocks.Labels> labels = StoryBlocks.run(inOrder, byOrder, settings, parts);
+      inOrder = OrderedMerge.merge(inOrder, labels, byOrder, DocumentResult::withStory);
       inOrder.persist(StorageLevel.MEMORY_AND_DISK_SER());
       inOrder.count();
       cached.add(inOrder);
@@ -168,6 +192,7 @@ public final class StorylineJob {
     }
 
     t = System.nanoTime();
+    sc.setLocalProperty(STAGE_PROPERTY, "write");
     JavaRDD<DocumentResult> sorted = inOrder;
     if (formats.contains(Format.JSONL)) {
       Output.writeJsonLines(sorted, path(Output.ARTICLES));
@@ -183,8 +208,9 @@ public final class StorylineJob {
     sortedProblems.map(p -> p.cause().label()).countByValue().forEach(byCause::put);
     seconds.put("write", since(t));
     seconds.put("total", since(start));
+    sc.setLocalProperty(STAGE_PROPERTY, null);
 
-    JobReport report = new JobReport(output, files.size(), documents, byCause, -1, storyCount, topicCount,
+    JobReport report = new JobReport(output, files.size(), documents, byCause, copyGroups, storyCount, topicCount,
         seconds, sc.defaultParallelism());
     Output.writeSmallFile(conf, path(Output.SUMMARY), Output.json(report) + "\n");
     sortedProblems.unpersist(false);
@@ -269,11 +295,13 @@ public final class StorylineJob {
     private boolean templates = true;
     private int partitions;
     private boolean overwrite;
+    private boolean copies = true;
     private boolean stories = true;
     private boolean embeddings = true;
     private Duration storyBlock = DEFAULT_STORY_BLOCK;
     private Duration storyLeadIn = DEFAULT_STORY_LEAD_IN;
     private Clock clock = Clock.systemUTC();
+    private int maxStoryCell = StoryBlocks.Settings.DEFAULT_MAX_BLOCK_DOCUMENTS;
     private Consumer<String> log = s -> { };
     private final Set<String> set = new java.util.HashSet<>();
 
@@ -351,6 +379,13 @@ public final class StorylineJob {
       return this;
     }
 
+    /** Whether to find copy groups (default true); stories then keep each group in one story, as the CLI. */
+    public Builder copies(boolean on) {
+      once("copies");
+      this.copies = on;
+      return this;
+    }
+
     /** Whether to cluster stories and topics (default true). */
     public Builder stories(boolean on) {
       once("stories");
@@ -371,9 +406,22 @@ public final class StorylineJob {
      */
     public Builder storyBlocks(Duration block, Duration leadIn) {
       once("storyBlocks");
-      new StoryBlocks.Settings(block, leadIn, false, Instant.EPOCH); // checks both, names the bad one
+      new StoryBlocks.Settings(block, leadIn, false, Instant.EPOCH, 1); // checks both, names the bad one
       this.storyBlock = block;
       this.storyLeadIn = leadIn;
+      return this;
+    }
+
+    /**
+     * Most documents one story clusterer takes (default 50,000): a block with more is split into cells by each
+     * document's most mentioned entity, its second entity replayed in the cell of that one (see {@code StoryBlocks}).
+     */
+    public Builder maxStoryCell(int documents) {
+      once("maxStoryCell");
+      if (documents < 1) {
+        throw new IllegalArgumentException("maxStoryCell must be >= 1, got " + documents);
+      }
+      this.maxStoryCell = documents;
       return this;
     }
 

@@ -5,9 +5,9 @@
  *
  * <p><b>In:</b> files, folders or globs on any Hadoop file system (local, HDFS, S3 through s3a): text, HTML, JSON
  * Lines and WARC, optionally gzip'ed, exactly as the CLI reads them. <b>Out:</b> an output folder with
- * {@code articles/} (JSON lines: the fields of {@code storyline extract} plus {@code group}, {@code relation},
- * {@code story}, {@code topic}), {@code parquet/} (the same columns), {@code problems/} (JSON lines) and
- * {@code summary.json} ({@link io.storyline.spark.JobReport}); parts are in input order.
+ * {@code articles/} (JSON lines: the fields of {@code storyline extract}, then those of {@code storyline copies} and
+ * {@code storyline stories}, see {@code Output}), {@code parquet/} (the same columns), {@code problems/} (JSON
+ * lines) and {@code summary.json} ({@link io.storyline.spark.JobReport}); parts are in input order.
  *
  * <pre>{@code
  * SparkSession spark = SparkSession.builder().getOrCreate();
@@ -25,7 +25,14 @@
  *       template lines learned per source over the whole source, then extraction.</li>
  *   <li><b>Unique ids</b> ({@code UniqueIds}, shuffle of ids only): the first document of an id wins, as in the
  *       CLI.</li>
- *   <li><b>Write</b> ({@code Output}, shuffle by input order with ranges from the listing).</li>
+ *   <li><b>Order</b>: the articles by input order, in ranges from the listing; every later stage's labels are
+ *       merged back onto this order ({@code OrderedMerge}: only labels move).</li>
+ *   <li><b>Copies</b> ({@code CopyGroups}: key, candidate, text and word-count shuffles, then connected
+ *       components and one shuffle of member records by group): the copy groups one {@code CopyIndex} gives.</li>
+ *   <li><b>Stories</b> ({@code StoryBlocks}: one shuffle of the articles into blocks of publication time, split
+ *       by entity when large, each clustered by the core {@code StoryClusterer}; stitched by connected
+ *       components).</li>
+ *   <li><b>Write</b> ({@code Output}): JSON lines and Parquet, in input order.</li>
  * </ol>
  * Connected components of large graphs: {@code ConnectedComponents} (large-star/small-star).
  *

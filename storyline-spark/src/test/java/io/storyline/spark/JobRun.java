@@ -1,6 +1,10 @@
 package io.storyline.spark;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.storyline.copies.CopyDetector;
+import io.storyline.copies.CopyDocument;
+import io.storyline.copies.CopyIndex;
+import io.storyline.copies.CopyResult;
 import io.storyline.extract.Article;
 import io.storyline.extract.Extractor;
 import io.storyline.extract.TemplateModel;
@@ -50,8 +54,10 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
   }
 
   /** Story and topic of each article: the clusterer over the batch in publication order, as the CLI runs it. */
-  static Map<String, String[]> stories(StoryClusterer clusterer, List<Article> articles) {
-    List<StoryInput> batch = articles.stream().map(a -> new StoryInput(a, null)).toList();
+  static Map<String, StoryBlocks.Labels> stories(StoryClusterer clusterer, List<Article> articles,
+      Map<String, CopyResult> copyOf) {
+    List<StoryInput> batch = articles.stream().map(a -> new StoryInput(a, copyOf.containsKey(a.id())
+        ? String.valueOf(copyOf.get(a.id()).group()) : null)).toList();
     List<Assignment> assigned = new ArrayList<>();
     for (StoryInput in : StoryClusterer.inPublicationOrder(batch, FIXED_CLOCK)) {
       assigned.add(clusterer.add(in));
@@ -59,10 +65,11 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
     clusterer.flush();
     Map<String, String> topicOf = new java.util.HashMap<>();
     clusterer.stories().forEach(s -> topicOf.put(s.id(), s.topicId()));
-    Map<String, String[]> out = new java.util.HashMap<>();
+    Map<String, StoryBlocks.Labels> out = new java.util.HashMap<>();
     for (Assignment a : assigned) {
       String story = clusterer.currentStory(a.storyId());
-      out.put(a.documentId(), new String[] {story, topicOf.get(story)});
+      out.put(a.documentId(), new StoryBlocks.Labels(story, topicOf.get(story), a.time(),
+          a.dateSource().name().toLowerCase(java.util.Locale.ROOT), a.dateNote()));
     }
     return out;
   }
@@ -70,6 +77,17 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
   /** The clock of the story tests: after every corpus date, fixed so runs repeat. */
   static final java.time.Clock FIXED_CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"),
       java.time.ZoneOffset.UTC);
+
+  /** The lines without some fields. */
+  static List<Map<String, Object>> without(List<Map<String, Object>> lines, String... fields) {
+    return lines.stream().map(l -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>(l);
+      for (String f : fields) {
+        m.remove(f);
+      }
+      return m;
+    }).toList();
+  }
 
   /** The values of one field, in line order. */
   List<String> column(String field) {
@@ -85,14 +103,16 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
    * the job's JSON lines with the later stages' fields empty; and its problems.
    */
   static JobRun reference(Path... inputs) {
-    return reference(null, inputs);
+    return reference(false, null, inputs);
   }
 
   /**
-   * As {@link #reference(Path...)}, and with {@code stories} set, the stories and topics of the core clusterer over
-   * the whole batch in publication order (story and topic fields of the lines).
+   * As {@link #reference(Path...)}; with {@code copies}, the copy groups of one {@link CopyIndex} fed in input
+   * order (group and relation fields); with {@code stories} set, the stories and topics of the core clusterer over
+   * the whole batch in publication order, copy groups kept together (story and topic fields), as
+   * {@code storyline stories} runs them.
    */
-  static JobRun reference(StoryClusterer stories, Path... inputs) {
+  static JobRun reference(boolean copies, StoryClusterer stories, Path... inputs) {
     List<ReadProblem> problems = new ArrayList<>();
     TemplateModel model = TemplateModel.create();
     Extractor extractor = Extractor.builder().templates(model).build();
@@ -104,13 +124,25 @@ record JobRun(JobReport report, List<Map<String, Object>> lines, List<Map<String
     }
     docs.forEach(model::learn);
     List<Article> articles = docs.stream().map(extractor::extract).toList();
-    Map<String, String[]> labels = stories == null ? Map.of() : stories(stories, articles);
+    Map<String, CopyResult> copyOf = new java.util.HashMap<>();
+    if (copies) {
+      CopyIndex index = CopyDetector.builder().build().newIndex();
+      articles.forEach(a -> index.add(CopyDocument.of(a)));
+      index.results().forEach(r -> copyOf.put(r.id(), r));
+    }
+    Map<String, StoryBlocks.Labels> labels = stories == null ? Map.of() : stories(stories, articles, copyOf);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       Article a = articles.get(i);
-      String[] st = labels.getOrDefault(a.id(), new String[2]);
-      String json = Output.json(Output.Line.of(DocumentResult.of(ArticleRecord.of(0, docs.get(i).location(), a))
-          .withStory(st[0], st[1])));
+      DocumentResult r = DocumentResult.of(ArticleRecord.of(0, docs.get(i).location(), a));
+      if (labels.containsKey(a.id())) {
+        r = r.withStory(labels.get(a.id()));
+      }
+      CopyResult c = copyOf.get(a.id());
+      if (c != null) {
+        r = r.withCopies(CopyGroups.Labels.of(c));
+      }
+      String json = Output.json(Output.Line.of(r));
       try {
         lines.add(Output.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { }));
       } catch (IOException e) {
