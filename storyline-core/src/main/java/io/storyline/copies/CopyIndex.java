@@ -1,5 +1,6 @@
 package io.storyline.copies;
 
+import io.storyline.internal.Agencies;
 import io.storyline.fingerprint.Fingerprinter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -109,14 +110,14 @@ public final class CopyIndex implements Closeable {
       throw new IllegalArgumentException("document id already in the index: " + doc.id()
           + "; ids must be unique (query() checks a document without adding it)");
     }
-    int flags = Agencies.canonical(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
+    int flags = Agencies.canonicalName(doc.outlet()) != null ? DocTable.OUTLET_IS_AGENCY : 0;
     if (!a.hasShingles()) {
       flags |= DocTable.TOO_SHORT;
     }
     Relation r = c.relation();
     flags |= r == Relation.NEAR || r == Relation.EXACT ? DocTable.ADDED_NEAR : 0;
     flags |= r == Relation.PARTIAL ? DocTable.ADDED_PARTIAL : 0;
-    String agency = doc.agency() != null ? doc.agency() : Agencies.canonical(doc.outlet()); // a wire's own copy
+    String agency = doc.agency() != null ? doc.agency() : Agencies.canonicalName(doc.outlet()); // a wire's own copy
     int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), doc.published(), agency, flags);
     texts.put(d, doc.text(), a.asSource());
     if (a.hasShingles()) {

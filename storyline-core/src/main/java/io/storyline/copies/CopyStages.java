@@ -1,5 +1,6 @@
 package io.storyline.copies;
 
+import io.storyline.internal.Agencies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -261,9 +262,9 @@ public final class CopyStages {
 
   /** A document's {@link Member}: the agency and outlet rules of the index applied to it. */
   public Member member(CopyDocument doc, long position, long group, Keys keys) {
-    String agency = doc.agency() != null ? doc.agency() : Agencies.canonical(doc.outlet());
+    String agency = doc.agency() != null ? doc.agency() : Agencies.canonicalName(doc.outlet());
     return new Member(doc.id(), position, group, keys.normalizedHash(), keys.tokens(), keys.shingles(),
-        doc.published(), agency, Agencies.canonical(doc.outlet()) != null);
+        doc.published(), agency, Agencies.canonicalName(doc.outlet()) != null);
   }
 
   /**

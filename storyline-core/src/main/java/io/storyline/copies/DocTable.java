@@ -1,5 +1,6 @@
 package io.storyline.copies;
 
+import io.storyline.internal.Agencies;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

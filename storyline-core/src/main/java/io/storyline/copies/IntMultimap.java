@@ -76,6 +76,16 @@ final class IntMultimap {
     }
   }
 
+  /** Whether a document numbered {@code from} to {@code to - 1} is held under one of {@code keys}. */
+  boolean anyIn(int[] keys, int from, int to) {
+    for (int k : keys) {
+      if (anyIn(k, from, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code key} holds a document numbered {@code from} to {@code to - 1}. */
   boolean anyIn(int key, int from, int to) {
     for (int slot = slot(key); ; slot = next(slot)) {

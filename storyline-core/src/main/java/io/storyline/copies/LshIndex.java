@@ -85,12 +85,7 @@ final class LshIndex {
 
   /** Whether a document numbered {@code from} to {@code to - 1} is held under one of {@code keys}. */
   boolean anyIn(int[] keys, int from, int to) {
-    for (int k : keys) {
-      if (map.anyIn(k, from, to)) {
-        return true;
-      }
-    }
-    return false;
+    return map.anyIn(keys, from, to);
   }
 
   long bytes() {

@@ -1,5 +1,6 @@
 package io.storyline.extract;
 
+import io.storyline.internal.Agencies;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.storyline.extract;
 
+import io.storyline.internal.Agencies;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -58,7 +59,7 @@ final class MetadataFinder {
     }
     String first = m.group("first").strip();
     String credited = m.group("agency");
-    String agency = Agencies.canonical(credited);
+    String agency = Agencies.canonicalCredit(credited);
     boolean capitals = first.replaceAll("[^\\p{L}]", "").length() >= 2 && first.equals(first.toUpperCase());
     if (!capitals && agency == null) {
       return null;

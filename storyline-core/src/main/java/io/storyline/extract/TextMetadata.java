@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param byline     the byline as credited ("By Emma Hibbs, PA News"), else {@code null}
  * @param dateline   the dateline's place ("SOCHI, Russia"), else {@code null}
- * @param agency     canonical wire service credited (see {@link Agencies}), else {@code null}
+ * @param agency     canonical wire service credited (see {@link io.storyline.internal.Agencies}), else {@code null}
  * @param published  original publication read from the text: a "Published" stamp, the dateline date (year from
  *                   context), a wire slug; else {@code null}
  * @param updated    a "Last update" stamp, else {@code null}

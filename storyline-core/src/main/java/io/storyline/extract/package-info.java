@@ -29,7 +29,7 @@
  *       {@code WireCopy} (PA wire layout: slug, {@code <} paragraphs, {@code ``quotes''}, {@code _}, {@code #}) or
  *       {@code TextLayout} (lines to units: hard-wrap and broken-line repair) → {@code TextArticleExtractor}
  *       (labels each unit with {@code ChromeRules} and context rules; see its class comment for the method).
- *   <li>Metadata: {@code MetadataFinder} (byline, dateline, agency via {@code Agencies}, dates via
+ *   <li>Metadata: {@code MetadataFinder} (byline, dateline, agency via {@code internal.Agencies}, dates via
  *       {@code DateFinder}), {@code LanguageIdentifier} (OpenNLP language-detection model, loaded once, lazily).
  *   <li>{@link io.storyline.extract.TemplateModel} (public): learns the lines a source repeats on every page;
  *       feed it in a first pass or online. Grouping, thresholds and the copy guard are in its class comment.

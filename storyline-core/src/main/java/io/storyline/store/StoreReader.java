@@ -99,14 +99,18 @@ final class StoreReader implements AutoCloseable {
     return out;
   }
 
+  /** The parsed full-text query, restricted to article documents. */
+  private Query articlesMatching(String text) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE)), BooleanClause.Occur.FILTER)
+        .add(parse(text), BooleanClause.Occur.MUST)
+        .build();
+  }
+
   /** Full-text hits with their scores, best first. */
   List<Map.Entry<StoredArticle, Float>> search(String text, int limit) {
-    Query q = parse(text);
+    Query filtered = articlesMatching(text);
     return with(s -> {
-      Query filtered = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE)), BooleanClause.Occur.FILTER)
-          .add(q, BooleanClause.Occur.MUST)
-          .build();
       TopDocs top = s.search(filtered, limit);
       StoredFields fields = s.storedFields();
       List<Map.Entry<StoredArticle, Float>> out = new ArrayList<>();
@@ -120,12 +124,8 @@ final class StoreReader implements AutoCloseable {
 
   /** Story ids of the articles best matching {@code text}, best first, each once (reads only the story field). */
   List<String> storiesMatching(String text, int maxHits) {
-    Query q = parse(text);
+    Query filtered = articlesMatching(text);
     return with(s -> {
-      Query filtered = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Schema.TYPE, Schema.ARTICLE)), BooleanClause.Occur.FILTER)
-          .add(q, BooleanClause.Occur.MUST)
-          .build();
       StoredFields fields = s.storedFields();
       java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
       for (ScoreDoc sd : s.search(filtered, maxHits).scoreDocs) {
