@@ -62,6 +62,55 @@ final class IntMultimap {
     }
   }
 
+  /** Calls {@code sink} with at most {@code limit} documents under {@code key}. */
+  void get(int key, DocSink sink, int limit) {
+    int n = 0;
+    for (int slot = slot(key); n < limit; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        return;
+      }
+      if ((int) (e >>> 32) == key) {
+        sink.accept((int) e - 1);
+        n++;
+      }
+    }
+  }
+
+  /** Copies at most {@code limit} documents under {@code key} into {@code out} from index {@code from}; returns how many. */
+  int get(int key, int[] out, int from, int limit) {
+    int n = 0;
+    for (int slot = slot(key); n < limit; slot = next(slot)) {
+      long e = table[slot];
+      if (e == 0) {
+        break;
+      }
+      if ((int) (e >>> 32) == key) {
+        out[from + n++] = (int) e - 1;
+      }
+    }
+    return n;
+  }
+
+  /** The entries as {@link PackedMultimap.Cursor} longs, sorted (by key, then document). */
+  long[] sortedEntries() {
+    long[] out = new long[size];
+    int n = 0;
+    for (long e : table) {
+      if (e != 0) {
+        out[n++] = PackedMultimap.Cursor.entry((int) (e >>> 32), (int) e - 1);
+      }
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** Removes every entry, keeping the table's capacity. */
+  void clear() {
+    java.util.Arrays.fill(table, 0L);
+    size = 0;
+  }
+
   /** Copies the documents under {@code key} (at most {@code cap}) into {@code out}; returns how many. */
   int get(int key, int[] out) {
     int n = 0;

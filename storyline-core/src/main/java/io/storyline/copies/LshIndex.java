@@ -25,7 +25,7 @@ import java.io.IOException;
  * unrelated news texts (J &lt; 0.05) collide in fewer than 1 in 10<sup>5</sup> pairs at r = 4, so the bands add
  * almost no false candidates. Measured pair recall on the synthetic corpus: see README, Benchmarks, Copies.
  *
- * <p>Each band is hashed to 32 bits with its band number, and all bands share one {@link IntMultimap}: 8 entries
+ * <p>Each band is hashed to 32 bits with its band number, and all bands share one {@link PackedMultimap}: 8 entries
  * per document.
  */
 final class LshIndex {
@@ -33,13 +33,20 @@ final class LshIndex {
   private final int bands;
   private final int rows;
   private final long seed;
-  private final IntMultimap map;
+  /** Recent entries packed into a segment at a time ({@link PackedMultimap}): 2 MB of table, some 32,000 documents. */
+  static final int FLUSH = 1 << 18;
+  private final PackedMultimap map;
 
   LshIndex(int bands, int rows, long seed, int expectedDocs) {
-    this(bands, rows, seed, new IntMultimap(expectedDocs * bands, CAP));
+    this(bands, rows, seed, expectedDocs, FLUSH);
   }
 
-  private LshIndex(int bands, int rows, long seed, IntMultimap map) {
+  /** As {@link #LshIndex(int, int, long, int)}, packing every {@code flushAt} entries (tests use small values). */
+  LshIndex(int bands, int rows, long seed, int expectedDocs, int flushAt) {
+    this(bands, rows, seed, new PackedMultimap(CAP, flushAt, expectedDocs * bands));
+  }
+
+  private LshIndex(int bands, int rows, long seed, PackedMultimap map) {
     this.bands = bands;
     this.rows = rows;
     this.seed = seed;
@@ -97,7 +104,7 @@ final class LshIndex {
   }
 
   static LshIndex read(DataInputStream in, int bands, int rows, long seed) throws IOException {
-    return new LshIndex(bands, rows, seed, IntMultimap.read(in, CAP));
+    return new LshIndex(bands, rows, seed, PackedMultimap.read(in, CAP, FLUSH));
   }
 
 }
