@@ -92,13 +92,13 @@ final class IntMultimap {
     return n;
   }
 
-  /** The entries as {@link PackedMultimap.Cursor} longs, sorted (by key, then document). */
+  /** The entries as {@link PackedMultimap#entry} longs, sorted (by key, then document). */
   long[] sortedEntries() {
     long[] out = new long[size];
     int n = 0;
     for (long e : table) {
       if (e != 0) {
-        out[n++] = PackedMultimap.Cursor.entry((int) (e >>> 32), (int) e - 1);
+        out[n++] = PackedMultimap.entry((int) (e >>> 32), (int) e - 1);
       }
     }
     java.util.Arrays.sort(out);
