@@ -33,8 +33,8 @@ final class LshIndex {
   private final int bands;
   private final int rows;
   private final long seed;
-  /** Recent entries packed into a segment at a time ({@link PackedMultimap}): 2 MB of table, some 32,000 documents. */
-  static final int FLUSH = 1 << 18;
+  /** Recent entries packed at a time ({@link PackedMultimap}): a table of 1.2 MB, about 16,000 documents. */
+  static final int FLUSH = 1 << 17;
   private final PackedMultimap map;
 
   LshIndex(int bands, int rows, long seed, int expectedDocs) {

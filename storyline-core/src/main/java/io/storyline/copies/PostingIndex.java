@@ -31,8 +31,8 @@ final class PostingIndex {
   static final int RARE = 4;
   private static final long SALT = 0x504F5354494E4753L;
   private final int sampling;
-  /** Recent entries packed into a segment at a time ({@link PackedMultimap}): 4 MB of table, some 20,000 documents. */
-  static final int FLUSH = 1 << 19;
+  /** Recent entries packed at a time ({@link PackedMultimap}): a table of 2.4 MB, about 10,000 documents. */
+  static final int FLUSH = 1 << 18;
   private final PackedMultimap map;
 
   PostingIndex(int sampling, int expectedDocs) {
