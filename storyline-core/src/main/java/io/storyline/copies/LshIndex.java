@@ -21,7 +21,7 @@ import java.io.IOException;
  * text, J &ge; 0.8: 98.5% found by the bands alone); copies that were cut or extended (J 0.3&ndash;0.7, containment
  * high) and partial reuse are found by the shingle postings ({@link PostingIndex}), which see containment
  * rather than resemblance. More bands would catch J = 0.5 directly (b = 20, r = 3: 0.93) but cost 12 more
- * entries, about 150 bytes, per document, against a target of 200 bytes per document for the whole index; and
+ * entries, about 55 bytes packed, per document, against a target of 200 bytes per document for the whole index; and
  * unrelated news texts (J &lt; 0.05) collide in fewer than 1 in 10<sup>5</sup> pairs at r = 4, so the bands add
  * almost no false candidates. Measured pair recall on the synthetic corpus: see README, Benchmarks, Copies.
  *

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The multimap of the LSH bands and the shingle postings (32-bit keys to document numbers) at about 4 bytes per
+ * The multimap of the LSH bands and the shingle postings (32-bit keys to document numbers) at 4.2 to 4.5 bytes an
  * entry instead of 10: recent entries in a small {@link IntMultimap} (8 bytes per entry, cheap to add to), older
  * ones in immutable packed {@link Segment}s.
  *
@@ -21,12 +21,13 @@ import java.util.Arrays;
  * (the quotient): an int per bucket says where its entries start, and an entry keeps only the other
  * {@code 32 - b} key bits (the remainder) and its document number minus the segment's first, packed at a fixed
  * width of {@code 32 - b + ceil(log2(documents spanned))} bits. The bucket restores the full key, so segments
- * merge without the texts. At 1,000,000 documents (34 million entries, b = 21) that is 11 + 20 bits and 2 bits
- * of bucket starts: 4.1 bytes per entry, wherever the table's growth fell.
+ * merge without the texts. At 1,000,000 documents the postings (26 million entries, b = 20) take 12 + 20 bits and
+ * 1.3 bits of bucket starts, 4.2 bytes an entry, and the bands (8 million, b = 18) 4.5 bytes; growth costs no
+ * spare room beyond the recent table.
  *
  * <p><b>Semantics</b> are {@link IntMultimap}'s: a key holds its first {@code cap} documents (later ones are
  * ignored; merges drop what a recent table took beyond that), lookups return at most {@code cap}, the oldest
- * first. A lookup reads the recent table and a bucket of about 16 entries in each segment. Not thread-safe.
+ * first. A lookup reads the recent table and a bucket of 16 to 32 entries in each segment. Not thread-safe.
  */
 final class PackedMultimap {
   /** Entries in a bucket of a segment, on average. */
