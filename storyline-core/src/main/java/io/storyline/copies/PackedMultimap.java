@@ -64,10 +64,10 @@ final class PackedMultimap {
 
   /** Calls {@code sink} with the documents under {@code key}, at most {@code cap}, oldest first. */
   void get(int key, IntMultimap.DocSink sink) {
-    int n = big == null ? 0 : big.get(key, sink, 0, cap);
-    n = small == null ? n : small.get(key, sink, n, cap);
-    if (n < cap) {
-      recent.get(key, sink, cap - n);
+    int[] buf = new int[cap]; // per call: lookups run in parallel
+    int n = get(key, buf);
+    for (int i = 0; i < n; i++) {
+      sink.accept(buf[i]);
     }
   }
 
@@ -283,25 +283,6 @@ final class PackedMultimap {
         v |= bits[w + 1] << (64 - o);
       }
       return width == 64 ? v : v & ((1L << width) - 1);
-    }
-
-    /** Calls {@code sink} with the documents under {@code key} while fewer than {@code cap} were given; returns the count. */
-    int get(int key, IntMultimap.DocSink sink, int given, int cap) {
-      long k = key & 0xFFFFFFFFL;
-      int q = b == 0 ? 0 : (int) (k >>> remBits);
-      long rem = remBits == 32 ? k : k & ((1L << remBits) - 1);
-      int n = given;
-      for (int i = start[q], end = start[q + 1]; i < end && n < cap; i++) {
-        long v = read((long) i * width);
-        long r = v >>> docBits;
-        if (r == rem) {
-          sink.accept(base + (int) (v & ((1L << docBits) - 1)));
-          n++;
-        } else if (r > rem) {
-          break;
-        }
-      }
-      return n;
     }
 
     /** Copies documents under {@code key} into {@code out} from index {@code n} while fewer than {@code limit}. */
