@@ -147,7 +147,7 @@ public final class CopyIndex implements Closeable {
    * index (a few arrays of one int per document while the stream is open).
    */
   public Stream<CopyResult> results() {
-    Grouping g = withWriteLock(() -> new Grouping(docs, edges, fp.shingleSize()));
+    Grouping g = withWriteLock(() -> Grouping.snapshot(docs, edges, fp.shingleSize()));
     return java.util.stream.IntStream.range(0, g.size()).mapToObj(d -> withReadLock(() -> g.result(d)));
   }
 
@@ -156,7 +156,7 @@ public final class CopyIndex implements Closeable {
     Objects.requireNonNull(id, "id");
     return withWriteLock(() -> {
       int d = docs.find(id);
-      return d < 0 ? null : new Grouping(docs, edges, fp.shingleSize()).result(d);
+      return d < 0 ? null : Grouping.live(docs, edges, fp.shingleSize(), d).result(d);
     });
   }
 

@@ -305,7 +305,7 @@ public final class CopyStages {
         docs.union(a, b);
       }
     }
-    Grouping g = new Grouping(docs, list, detector.fingerprinter.shingleSize());
+    Grouping g = Grouping.snapshot(docs, list, detector.fingerprinter.shingleSize());
     List<CopyResult> out = new ArrayList<>();
     java.util.Set<Long> done = new java.util.HashSet<>();
     for (Member m : sorted) {

@@ -40,6 +40,11 @@ final class DocTable {
   short[] agency = new short[1024];
   byte[] flags = new byte[1024];
   int[] parent = new int[1024];
+  /**
+   * The next member of the document's copy group, in a circular list through all members (a document alone points
+   * to itself): {@link #union} splices two lists, so a group's members are read without scanning the table.
+   */
+  int[] nextMember = new int[1024];
   int size;
   /** Document number + 1 by hash of the id, linear probing, at most 3/4 full (0: empty). */
   private int[] byId = new int[2048];
@@ -72,6 +77,7 @@ final class DocTable {
     agency[doc] = agencyCode(agencyName);
     flags[doc] = (byte) flagBits;
     parent[doc] = doc;
+    nextMember[doc] = doc;
     size++;
     if (size * 4L > byId.length * 3L) {
       int[] old = byId;
@@ -156,11 +162,14 @@ final class DocTable {
     int ry = root(y);
     if (rx != ry) {
       parent[Math.max(rx, ry)] = Math.min(rx, ry);
+      int next = nextMember[rx]; // splice the two circular member lists into one
+      nextMember[rx] = nextMember[ry];
+      nextMember[ry] = next;
     }
   }
 
   long bytes() {
-    return idBytes.length + idStart.length * 4L + normalizedHash.length * (8L + 4 + 4 + 2 + 1 + 4)
+    return idBytes.length + idStart.length * 4L + normalizedHash.length * (8L + 4 + 4 + 2 + 1 + 4 + 4)
         + byId.length * 4L;
   }
 
@@ -190,6 +199,7 @@ final class DocTable {
     agency = Arrays.copyOf(agency, n);
     flags = Arrays.copyOf(flags, n);
     parent = Arrays.copyOf(parent, n);
+    nextMember = Arrays.copyOf(nextMember, n);
   }
 
   void write(DataOutputStream out) throws IOException {
@@ -241,6 +251,13 @@ final class DocTable {
       t.publishedMinute[d] = minute;
       t.agency[d] = agency;
       t.parent[d] = parent;
+    }
+    for (int d = 0; d < n; d++) { // member lists: a root is its group's smallest number, so it comes first
+      int r = t.root(d);
+      if (r != d) {
+        t.nextMember[d] = t.nextMember[r];
+        t.nextMember[r] = d;
+      }
     }
     return t;
   }

@@ -25,8 +25,8 @@ import java.util.Set;
  * a document outside any group keeps its {@code partial} relation and sources with no group. The index cannot
  * replace a document: an updated article keeps the links of its first version until the store is reopened (the
  * replay indexes the current texts); the replay also settles the rare relation of a member that an original moving
- * to a newcomer would change. Each {@code CopyIndex.result} call regroups the whole index (linear in its size), so
- * an add costs a few linear passes.
+ * to a newcomer would change. Each {@code CopyIndex.result} call reads one group and one
+ * document's relations (not the whole index), so an add costs a few reads of the groups it touches.
  */
 final class DetectedCopies implements Steps.CopyStep {
   private final CopyDetector detector;

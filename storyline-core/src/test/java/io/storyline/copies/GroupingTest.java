@@ -91,4 +91,42 @@ class GroupingTest {
     assertThat(r.origin()).isEqualTo("mixed");
     assertThat(r.sources()).extracting(Source::id).contains("wire");
   }
+
+  @Test
+  void aLookupOfOneDocumentReadsItsGroupAsTheWholeIndexSnapshotDoes() throws Exception {
+    CopyIndex index = detector.newIndex();
+    java.util.Random rnd = new java.util.Random(7); // fixed: a reproducible mix of copies, partials and merges
+    String[] agencies = {null, null, "Reuters", "AP"};
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      String text;
+      int kind = rnd.nextInt(4);
+      if (texts.isEmpty() || kind == 0) {
+        text = Texts.article(100 + i, 6 + rnd.nextInt(6));
+      } else {
+        String base = texts.get(rnd.nextInt(texts.size()));
+        java.util.List<String> ps = Texts.paragraphs(base);
+        text = switch (kind) {
+          case 1 -> Texts.editEvery(base, 20 + rnd.nextInt(30));
+          case 2 -> String.join("\n\n", ps.subList(0, Math.max(3, ps.size() * 2 / 3)));
+          default -> Texts.article(500 + i, 6) + "\n\n" + String.join("\n\n", ps.subList(1, Math.min(ps.size(), 4)));
+        };
+      }
+      texts.add(text);
+      Instant t = rnd.nextInt(5) == 0 ? null : MORNING.plusSeconds(rnd.nextInt(86_400));
+      index.add(new CopyDocument("d" + i, text, t, null, agencies[rnd.nextInt(agencies.length)]));
+    }
+    java.util.List<CopyResult> all = index.results().toList();
+    assertThat(all).hasSize(60);
+    assertThat(all).extracting(CopyResult::relation).contains(Relation.NEAR, Relation.PARTIAL, Relation.ORIGINAL);
+    for (CopyResult r : all) {
+      assertThat(index.result(r.id())).as(r.id()).isEqualTo(r);
+    }
+    java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+    index.save(saved);
+    CopyIndex loaded = detector.load(new java.io.ByteArrayInputStream(saved.toByteArray()));
+    for (CopyResult r : all) {
+      assertThat(loaded.result(r.id())).as("after load: " + r.id()).isEqualTo(r);
+    }
+  }
 }
