@@ -110,9 +110,9 @@ final class HtmlContentScorer {
       commas = 0;
       for (Node child : e.childNodes()) {
         if (child instanceof TextNode) {
-          String t = ((TextNode) child).getWholeText();
-          chars += HtmlStats.visibleLength(t);
-          commas += HtmlStats.commas(t);
+          long measured = HtmlStats.measure(((TextNode) child).getWholeText());
+          chars += (int) measured;
+          commas += (int) (measured >>> 32);
         } else if (child instanceof Element && INLINE.contains(child.normalName())) {
           HtmlStats.Counts c = stats.get((Element) child);
           if (c.paragraphs == 0) {

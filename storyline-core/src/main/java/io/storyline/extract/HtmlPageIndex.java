@@ -90,19 +90,30 @@ final class HtmlPageIndex {
     }
   }
 
-  private static final String[] AUTHOR_WORDS = {"author", "byline", "by-line", "contributor", "writer"};
-
+  /**
+   * Whether a rel, class or id value mentions author, byline, by-line, contributor or writer (any case). Runs on
+   * every element with attributes: a word is only compared where the first two letters match (comparing all five
+   * words at each a, b, c or w was 4% of the HTML stage, JFR).
+   */
   private static boolean mentionsAuthor(String value) {
-    int n = value.length();
+    int n = value.length() - 5; // the shortest word, "byline", has six letters
     for (int i = 0; i < n; i++) {
       char c = (char) (value.charAt(i) | 0x20); // ASCII lower case: the words are ASCII
-      if (c != 'a' && c != 'b' && c != 'c' && c != 'w') {
-        continue;
-      }
-      for (String w : AUTHOR_WORDS) {
-        if (value.regionMatches(true, i, w, 0, w.length())) {
+      char d = (char) (value.charAt(i + 1) | 0x20);
+      if (c == 'a' && d == 'u') {
+        if (value.regionMatches(true, i, "author", 0, 6)) {
           return true;
         }
+      } else if (c == 'b' && d == 'y') {
+        if (value.regionMatches(true, i, "byline", 0, 6) || value.regionMatches(true, i, "by-line", 0, 7)) {
+          return true;
+        }
+      } else if (c == 'c' && d == 'o') {
+        if (value.regionMatches(true, i, "contributor", 0, 11)) {
+          return true;
+        }
+      } else if (c == 'w' && d == 'r' && value.regionMatches(true, i, "writer", 0, 6)) {
+        return true;
       }
     }
     return false;
