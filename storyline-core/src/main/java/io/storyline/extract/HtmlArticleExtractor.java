@@ -61,18 +61,19 @@ final class HtmlArticleExtractor {
   HtmlResult extract(String html, String baseUrl) {
     Objects.requireNonNull(html, "html");
     Document doc = Jsoup.parse(HtmlInput.bound(html, HtmlInput.MAX_CHARS), baseUrl == null ? "" : baseUrl);
-    HtmlPageIndex index = HtmlPageIndex.of(doc);
+    Element body = doc.body();
+    HtmlPageScan scan = HtmlPageScan.of(doc, body);
+    HtmlPageIndex index = scan.index;
     HtmlMetadata meta = HtmlMetadata.read(doc, index, baseUrl);
     Map<String, Integer> removed = new TreeMap<>();
-    Element body = doc.body();
-    HtmlStats stats = HtmlStats.of(body);
+    HtmlStats stats = scan.stats;
     Element hint = hint(index, stats);
     Set<Element> protect = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = hint; e != null; e = e.parent()) {
       protect.add(e);
     }
     HtmlCleaner cleaner = new HtmlCleaner(removed);
-    cleaner.clean(body, stats, protect);
+    cleaner.clean(scan.candidates, body, stats, protect);
     List<Element> selection = HtmlContentScorer.select(body, stats, hint);
     if (HtmlPageKind.isIndex(selection, body, stats, meta)) {
       return result(Article.Status.NOT_ARTICLE, List.of(), meta, removed);

@@ -27,8 +27,9 @@ final class HtmlPageIndex {
   Element canonical;
   Element html;
 
-  private HtmlPageIndex() {}
+  HtmlPageIndex() {}
 
+  /** The index of a page in a walk of its own (the extractor gathers it in {@link HtmlPageScan}). */
   static HtmlPageIndex of(Document doc) {
     HtmlPageIndex ix = new HtmlPageIndex();
     NodeTraversor.traverse(new NodeVisitor() {
@@ -42,7 +43,8 @@ final class HtmlPageIndex {
     return ix;
   }
 
-  private void visit(Element e) {
+  /** Takes note of one element; called for every element of the page in document order. */
+  void visit(Element e) {
     switch (e.normalName()) {
       case "meta":
         if (e.hasAttr("content")) {

@@ -62,81 +62,110 @@ final class HtmlStats {
     this.root = root;
   }
 
+  /** Statistics of {@code root}'s subtree, in a walk of their own (the extractor gathers them in {@link HtmlPageScan}). */
   static HtmlStats of(Element root) {
-    // One Counts per element, entered once; the open elements' Counts are kept on a stack so that text and
-    // finished children add to their parent without a map lookup (the lookups were a tenth of the HTML stage).
-    Map<Element, Counts> map = new IdentityHashMap<>(1024);
-    java.util.ArrayDeque<Counts> open = new java.util.ArrayDeque<>();
+    Builder b = new Builder(root);
     NodeTraversor.traverse(new NodeVisitor() {
-      int anchorDepth;
-      int headingDepth;
-      double anchorWeight = 1;
-
       @Override
       public void head(Node node, int depth) {
-        if (node instanceof TextNode) {
-          Counts c = open.peek();
-          if (c == null) {
-            return;
-          }
-          long measured = measure(((TextNode) node).getWholeText());
-          int len = (int) measured;
-          if (len == 0) {
-            return;
-          }
-          c.chars += len;
-          c.commas += (int) (measured >>> 32);
-          if (anchorDepth > 0) {
-            c.linkChars += (int) Math.round(len * anchorWeight);
-          }
-        } else if (node instanceof Element) {
-          Counts c = new Counts();
-          map.put((Element) node, c);
-          open.push(c);
-          if (isHeading(node.normalName())) {
-            headingDepth++;
-          } else if (node.nameIs("a")) {
-            anchorDepth++;
-            if (anchorDepth == 1) {
-              anchorWeight = node.attr("href").startsWith("#") ? 0.3 : 1;
-            }
-          }
-        }
+        b.head(node);
       }
 
       @Override
       public void tail(Node node, int depth) {
-        if (!(node instanceof Element)) {
-          return;
-        }
-        Element e = (Element) node;
-        Counts c = open.pop();
-        if (e.nameIs("a")) {
-          anchorDepth--;
-          if (c.chars >= HEADLINE_CHARS && (headingDepth > 0 || c.headingChars > 0) && !e.attr("href").startsWith("#")) {
-            c.headlineLinks++;
-          }
-        } else if (isHeading(e.normalName())) {
-          headingDepth--;
-        }
-        switch (e.normalName()) {
-          case "p": c.paragraphs++; break;
-          case "img": c.images++; break;
-          case "li": c.listItems++; break;
-          case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": c.headingChars = c.chars; break;
-          case "ul": case "ol": c.listChars = c.chars; break;
-          default: break;
-        }
-        if (c.chars > 0 && c.textBlocks == 0 && !HtmlContentScorer.INLINE.contains(e.normalName())) {
-          c.textBlocks = 1;
-        }
-        Counts parent = open.peek();
-        if (parent != null) {
-          parent.add(c, 1);
-        }
+        b.tail(node);
       }
     }, root);
-    return new HtmlStats(map, root);
+    return b.build();
+  }
+
+  /**
+   * Gathers the statistics during a walk of the subtree: {@link #head} and {@link #tail} are called for every node
+   * of it, in document order. One Counts per element, entered once; the open elements' Counts are kept on a stack
+   * so that text and finished children add to their parent without a map lookup (the lookups were a tenth of the
+   * HTML stage).
+   */
+  static final class Builder {
+    private final Map<Element, Counts> map = new IdentityHashMap<>(1024);
+    private final java.util.ArrayDeque<Counts> open = new java.util.ArrayDeque<>();
+    private final Element root;
+    private int anchorDepth;
+    private int headingDepth;
+    private double anchorWeight = 1;
+
+    Builder(Element root) {
+      this.root = root;
+    }
+
+    HtmlStats build() {
+      return new HtmlStats(map, root);
+    }
+
+    void head(Node node) {
+      if (node instanceof TextNode) {
+        Counts c = open.peek();
+        if (c == null) {
+          return;
+        }
+        long measured = measure(((TextNode) node).getWholeText());
+        int len = (int) measured;
+        if (len == 0) {
+          return;
+        }
+        c.chars += len;
+        c.commas += (int) (measured >>> 32);
+        if (anchorDepth > 0) {
+          c.linkChars += (int) Math.round(len * anchorWeight);
+        }
+      } else if (node instanceof Element) {
+        Counts c = new Counts();
+        map.put((Element) node, c);
+        open.push(c);
+        String tag = node.normalName();
+        if (isHeading(tag)) {
+          headingDepth++;
+        } else if (tag.equals("a")) {
+          anchorDepth++;
+          if (anchorDepth == 1) {
+            anchorWeight = node.attr("href").startsWith("#") ? 0.3 : 1;
+          }
+        }
+      }
+    }
+
+    void tail(Node node) {
+      if (!(node instanceof Element)) {
+        return;
+      }
+      Element e = (Element) node;
+      Counts c = open.pop();
+      String tag = e.normalName();
+      switch (tag) {
+        case "a":
+          anchorDepth--;
+          if (c.chars >= HEADLINE_CHARS && (headingDepth > 0 || c.headingChars > 0)
+              && !e.attr("href").startsWith("#")) {
+            c.headlineLinks++;
+          }
+          break;
+        case "p": c.paragraphs++; break;
+        case "img": c.images++; break;
+        case "li": c.listItems++; break;
+        case "h1": case "h2": case "h3": case "h4": case "h5": case "h6":
+          headingDepth--;
+          c.headingChars = c.chars;
+          break;
+        case "ul": case "ol": c.listChars = c.chars; break;
+        default: break;
+      }
+      if (c.chars > 0 && c.textBlocks == 0 && !HtmlContentScorer.INLINE.contains(tag)) {
+        c.textBlocks = 1;
+      }
+      Counts parent = open.peek();
+      if (parent != null) {
+        parent.add(c, 1);
+      }
+    }
   }
 
   /** A link this long inside (or around) a heading is a headline pointing to another page: a teaser. */
