@@ -113,7 +113,7 @@ final class HtmlContentCleaner {
   /** Whether the block just before a list is a short label such as "Related", "Read more", "Most popular". */
   private static boolean labelledRelated(Element list) {
     Element prev = list.previousElementSibling();
-    if (prev == null && list.parent() != null && list.parent().childrenSize() <= 3) {
+    if (prev == null && list.parent() != null && HtmlContentScorer.elementChildren(list.parent(), 4) <= 3) {
       prev = list.parent().previousElementSibling();
     }
     if (prev == null) {
@@ -264,7 +264,7 @@ final class HtmlContentCleaner {
    * counting up to the same total. Removed even when the captions outweigh the article.
    */
   private boolean numberedSlides(Element e) {
-    if (e.childrenSize() < 3) {
+    if (HtmlContentScorer.elementChildren(e, 3) < 3) {
       return false;
     }
     int slides = 0;
@@ -274,7 +274,11 @@ final class HtmlContentCleaner {
       if (gone.contains(child)) {
         continue;
       }
-      Matcher m = SLIDE_COUNTER.matcher(firstText(child));
+      String first = firstText(child);
+      if (first.isEmpty() || (first.charAt(0) != '(' && (first.charAt(0) < '0' || first.charAt(0) > '9'))) {
+        continue; // the counter's first character: most children fail here, without a matcher
+      }
+      Matcher m = SLIDE_COUNTER.matcher(first);
       if (!m.lookingAt()) {
         continue;
       }
@@ -314,8 +318,10 @@ final class HtmlContentCleaner {
   }
 
   private boolean hasBlockChild(Element e) {
-    for (Element child : e.children()) {
-      if (!gone.contains(child) && !HtmlContentScorer.INLINE.contains(child.normalName())) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      org.jsoup.nodes.Node child = e.childNode(i);
+      if (child instanceof Element && !HtmlContentScorer.INLINE.contains(child.normalName())
+          && !gone.contains(child)) {
         return true;
       }
     }

@@ -81,13 +81,16 @@ final class HtmlPageIndex {
     if (e.attributesSize() == 0) {
       return;
     }
-    if (e.hasAttr("itemprop")) {
+    // exact-case reads: jsoup's HTML parser lower-cases attribute names, and Element.attr/hasAttr compare
+    // ignoring case, which cost more than the tests here
+    org.jsoup.nodes.Attributes a = e.attributes();
+    if (a.hasKey("itemprop")) {
       itemprops.add(e);
     }
-    if (e.hasAttr("itemscope") && e.hasAttr("itemtype")) {
+    if (a.hasKey("itemscope") && a.hasKey("itemtype")) {
       itemscopes.add(e);
     }
-    if (mentionsAuthor(e.attr("rel")) || mentionsAuthor(e.attr("class")) || mentionsAuthor(e.id())) {
+    if (mentionsAuthor(a.get("rel")) || mentionsAuthor(a.get("class")) || mentionsAuthor(a.get("id"))) {
       authors.add(e);
     }
   }
@@ -103,22 +106,37 @@ final class HtmlPageIndex {
       char c = (char) (value.charAt(i) | 0x20); // ASCII lower case: the words are ASCII
       char d = (char) (value.charAt(i + 1) | 0x20);
       if (c == 'a' && d == 'u') {
-        if (value.regionMatches(true, i, "author", 0, 6)) {
+        if (asciiAt(value, i, "author")) {
           return true;
         }
       } else if (c == 'b' && d == 'y') {
-        if (value.regionMatches(true, i, "byline", 0, 6) || value.regionMatches(true, i, "by-line", 0, 7)) {
+        if (asciiAt(value, i, "byline") || asciiAt(value, i, "by-line")) {
           return true;
         }
       } else if (c == 'c' && d == 'o') {
-        if (value.regionMatches(true, i, "contributor", 0, 11)) {
+        if (asciiAt(value, i, "contributor")) {
           return true;
         }
-      } else if (c == 'w' && d == 'r' && value.regionMatches(true, i, "writer", 0, 6)) {
+      } else if (c == 'w' && d == 'r' && asciiAt(value, i, "writer")) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code word} (lower-case ASCII letters and '-') is at {@code i} of {@code s}, ASCII case aside. */
+  private static boolean asciiAt(String s, int i, String word) {
+    if (i + word.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char w = word.charAt(k);
+      char c = s.charAt(i + k);
+      if (c != w && (w == '-' || (c | 0x20) != w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The itemprop elements whose itemprop lists the given name (case-insensitive). */

@@ -3,8 +3,6 @@ package io.storyline.extract;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * One walk over a parsed page that gathers what three stages read before anything is removed: the page index for
@@ -34,12 +32,12 @@ final class HtmlPageScan {
     HtmlStats.Builder statsBuilder = new HtmlStats.Builder(body);
     HtmlPageIndex index = new HtmlPageIndex();
     HtmlCleaner.Candidates candidates = new HtmlCleaner.Candidates();
-    NodeTraversor.traverse(new NodeVisitor() {
+    HtmlWalk.walk(doc, new HtmlWalk.Visitor() {
       /** Depth below the body's start, 0 outside the body. */
       int inBody;
 
       @Override
-      public void head(Node node, int depth) {
+      public void head(Node node) {
         if (node instanceof Element) {
           Element e = (Element) node;
           index.visit(e);
@@ -58,7 +56,7 @@ final class HtmlPageScan {
       }
 
       @Override
-      public void tail(Node node, int depth) {
+      public void tail(Node node) {
         if (inBody == 0) {
           return;
         }
@@ -68,7 +66,7 @@ final class HtmlPageScan {
           inBody--;
         }
       }
-    }, doc);
+    });
     return new HtmlPageScan(statsBuilder.build(), index, candidates);
   }
 }

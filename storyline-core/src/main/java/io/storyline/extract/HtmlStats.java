@@ -92,6 +92,8 @@ final class HtmlStats {
     private int anchorDepth;
     private int headingDepth;
     private double anchorWeight = 1;
+    /** Text nodes are copied here to be measured: a loop over an array is twice as fast as charAt (JFR). */
+    private char[] chars = new char[256];
 
     Builder(Element root) {
       this.root = root;
@@ -107,7 +109,13 @@ final class HtmlStats {
         if (c == null) {
           return;
         }
-        long measured = measure(((TextNode) node).getWholeText());
+        String text = ((TextNode) node).getWholeText();
+        int n = text.length();
+        if (n > chars.length) {
+          chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        text.getChars(0, n, chars, 0);
+        long measured = measure(chars, n);
         int len = (int) measured;
         if (len == 0) {
           return;
@@ -206,11 +214,16 @@ final class HtmlStats {
    * {@code switch} per character were 7% of the HTML stage (JFR), this is under 2%.
    */
   static long measure(String text) {
+    return measure(text.toCharArray(), text.length());
+  }
+
+  /** {@link #measure(String)} of the first {@code len} characters of {@code text}. */
+  static long measure(char[] text, int len) {
     int n = 0;
     int commas = 0;
     boolean space = false;
-    for (int i = 0, len = text.length(); i < len; i++) {
-      char ch = text.charAt(i);
+    for (int i = 0; i < len; i++) {
+      char ch = text[i];
       boolean white;
       if (ch < 0x80) {
         white = ch <= ' ' && (ch == ' ' || (ch >= '\t' && ch <= '\r') || (ch >= '\u001c' && ch <= '\u001f'));
