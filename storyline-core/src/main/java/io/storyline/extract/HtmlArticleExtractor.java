@@ -60,7 +60,8 @@ final class HtmlArticleExtractor {
   /** Extracts one page; {@code baseUrl} (may be null) resolves relative links such as the canonical URL. */
   HtmlResult extract(String html, String baseUrl) {
     Objects.requireNonNull(html, "html");
-    Document doc = Jsoup.parse(HtmlInput.bound(html, HtmlInput.MAX_CHARS), baseUrl == null ? "" : baseUrl);
+    Document doc = org.jsoup.parser.Parser.htmlParser()
+        .parseInput(HtmlInput.skimmed(html), baseUrl == null ? "" : baseUrl);
     Element body = doc.body();
     HtmlPageScan scan = HtmlPageScan.of(doc, body);
     HtmlPageIndex index = scan.index;
