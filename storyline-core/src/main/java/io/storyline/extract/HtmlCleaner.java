@@ -68,10 +68,14 @@ final class HtmlCleaner {
   private final Map<String, HtmlHints.Chrome> byClass = new java.util.HashMap<>();
 
   private HtmlHints.Chrome chromeOf(Element e) {
-    if (e.hasAttr("id") || e.hasAttr("role")) {
+    if (e.attributesSize() == 0) {
+      return null;
+    }
+    org.jsoup.nodes.Attributes a = e.attributes();
+    if (a.hasKey("id") || a.hasKey("role")) {
       return HtmlHints.chrome(e, HtmlHints.tokens(e));
     }
-    String cls = e.attr("class");
+    String cls = a.get("class");
     if (cls.isEmpty()) {
       return null;
     }

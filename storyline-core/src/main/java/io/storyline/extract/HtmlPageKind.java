@@ -76,7 +76,7 @@ final class HtmlPageKind {
       String tag = e.normalName();
       if (tag.equals("a")) {
         int len = stats.get(e).chars;
-        String href = e.attr("href").strip();
+        String href = HtmlHints.attr(e, "href").strip();
         if (len >= TEASER_LINK_CHARS && !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) {
           Element block = blockOf(e);
           if (stats.get(e).headlineLinks > 0) {
