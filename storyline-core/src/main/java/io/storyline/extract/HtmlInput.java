@@ -290,8 +290,9 @@ final class HtmlInput {
 
     /** Whether the start tag's attributes ({@code [from, to)}) declare JSON-LD. */
     private boolean jsonLd(int from, int to) {
-      for (int k = html.indexOf('+', from); k >= 0 && k < to; k = html.indexOf('+', k + 1)) {
-        if (k >= 2 && html.regionMatches(true, k - 2, "ld+json", 0, 7)) {
+      // within the tag only: indexOf('+') would run on to the next '+' of the page, for every script tag
+      for (int k = from; k < to; k++) {
+        if (html.charAt(k) == '+' && k >= 2 && html.regionMatches(true, k - 2, "ld+json", 0, 7)) {
           return true;
         }
       }
