@@ -84,7 +84,9 @@ final class HtmlBlocks {
     int run = 0;
     for (int i = 0, n = t.length(); i < n; i++) {
       char c = t.charAt(i);
-      if (c <= ' ' ? Character.isWhitespace(c) : c >= '\u0085' && isSpace(c)) {
+      boolean white = c <= ' ' ? Character.isWhitespace(c)
+          : c >= '\u00a0' && (c == '\u00a0' || (c >= '\u1680' && isSpace(c)));
+      if (white) {
         if (run < i) {
           buf.append(t, run, i);
         }
@@ -97,6 +99,7 @@ final class HtmlBlocks {
     }
   }
 
+  /** Whitespace as this class reads it; below U+1680 only U+00A0 is (the callers test that first). */
   private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2009' || c == '\u202f';
   }

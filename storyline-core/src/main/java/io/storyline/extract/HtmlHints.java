@@ -211,7 +211,8 @@ final class HtmlHints {
 
   /**
    * Word tokens of class/id names, lower case: split at every character that is not a letter or digit and between
-   * a lower-case and an upper-case letter ({@code adUnit} → {@code ad unit}). A token already in lower case (most are) is a substring of the names, not built character by character.
+   * a lower-case and an upper-case letter ({@code adUnit} → {@code ad unit}). A token already in lower case (most
+   * are) is a substring of the names, not built character by character.
    */
   static String[] tokens(String names) {
     List<String> out = new ArrayList<>(8);

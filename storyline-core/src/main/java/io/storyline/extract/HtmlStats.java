@@ -62,7 +62,7 @@ final class HtmlStats {
     this.root = root;
   }
 
-  /** Statistics of {@code root}'s subtree, in a walk of their own (the extractor gathers them in {@link HtmlPageScan}). */
+  /** Statistics of {@code root}'s subtree in a walk of their own (the extractor gathers them in {@link HtmlPageScan}). */
   static HtmlStats of(Element root) {
     Builder b = new Builder(root);
     NodeTraversor.traverse(new NodeVisitor() {
@@ -231,8 +231,10 @@ final class HtmlStats {
         if (ch == ',') {
           commas++;
         }
+      } else if (ch < '\u060C') { // Latin-1, Greek, Cyrillic...: only U+00A0 is a space, no comma but ','
+        white = ch == '\u00a0';
       } else {
-        white = Character.isWhitespace(ch) || ch == '\u00a0';
+        white = ch >= '\u1680' && Character.isWhitespace(ch); // no whitespace between U+00A0 and U+1680
         if (isOtherComma(ch)) {
           commas++;
         }
