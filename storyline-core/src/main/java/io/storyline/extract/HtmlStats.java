@@ -62,7 +62,7 @@ final class HtmlStats {
     this.root = root;
   }
 
-  /** Statistics of {@code root}'s subtree in a walk of their own (the extractor gathers them in {@link HtmlPageScan}). */
+  /** Statistics of {@code root}'s subtree, in a walk of their own ({@link HtmlPageScan} gathers them for pages). */
   static HtmlStats of(Element root) {
     Builder b = new Builder(root);
     NodeTraversor.traverse(new NodeVisitor() {
