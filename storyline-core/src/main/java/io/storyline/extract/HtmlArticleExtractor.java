@@ -20,6 +20,9 @@ import org.jsoup.nodes.Element;
  *
  * <p>Pipeline:
  * <ol>
+ *   <li>{@link HtmlInput}: the page skimmed of script, style and SVG bodies and comments, parsed by jsoup;</li>
+ *   <li>{@link HtmlPageScan}: one walk gathers the page index, the body's text statistics and the elements the
+ *       cleaner will judge;</li>
  *   <li>{@link HtmlMetadata}: title, byline, date, site, language, canonical URL, declared page type;</li>
  *   <li>article hint: {@code [itemprop=articleBody]}, else a microdata item of an article type, else the one
  *       {@code <article>} holding most of the text of all {@code <article>} elements;</li>
