@@ -6,6 +6,8 @@ import io.storyline.eval.CopiesMeterReport;
 import io.storyline.ingest.ReadProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ final class EvalCopiesCommand implements Callable<Integer> {
           + " of 'storyline copies' is 16). Rewritten texts share few shingles: see README, Evaluation.")
   int sampling;
 
+  @Option(names = "--details", paramLabel = "FILE",
+      description = "Also write one tab-separated line per newspaper text (gold and predicted class, reused and"
+          + " traced share, words, source words) to FILE, for error analysis.")
+  Path details;
+
   @Override
   public Integer call() throws IOException {
     if (sampling < 1 || Integer.bitCount(sampling) != 1) {
@@ -52,6 +59,14 @@ final class EvalCopiesCommand implements Callable<Integer> {
           .run(meter, problems::add);
     } catch (NoSuchFileException e) {
       throw new CliFailure(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "not found; check the path"));
+    }
+    if (details != null) {
+      try {
+        Files.writeString(details, report.details(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliFailure(details + ": cannot write the details (" + e.getMessage() + "); check the folder exists"
+            + " and is writable");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.format());

@@ -30,6 +30,8 @@ final class Analysis {
   /** Distinct content words, each with its number. */
   private LongSet wordIds;
   private int wordCount;
+  /** The hash of each content word, by number. */
+  private long[] wordHashes;
   /**
    * One bit per hash of the tables above (shingles, runs, content words), by the hash's top 15 bits: 4 KB that
    * stay in the first-level cache, so that most hashes of a source the checked text lacks are turned away
@@ -55,45 +57,63 @@ final class Analysis {
     return new Analysis(fp, t, shingles, fp.fingerprint(t, shingles));
   }
 
-  /** Builds the tables verification reads, once (the lock publishes them to other threads). */
-  synchronized Analysis prepare() {
-    if (prepared) {
+  /**
+   * Builds the 3-word run table, once: all that the first test of a candidate reads (does it share 3% of the
+   * runs?). Most candidates fail it, so the shingle and word tables wait for {@link #prepare}.
+   */
+  synchronized Analysis prepareRuns() {
+    if (runIds != null) {
       return this;
     }
-    shingleIds = numbered(shinglesInOrder, shinglesInOrder.length, null);
     int runs = Math.max(0, tokens.size() - RUN + 1);
     long[] runAt = new long[runs];
     for (int i = 0; i < runs; i++) {
       runAt[i] = fp.shingleAt(tokens, i, RUN);
     }
-    runIdAt = new int[runs];
-    runIds = numbered(runAt, runs, runIdAt);
+    int[] ids = new int[runs];
+    LongSet set = numbered(runAt, runs, ids);
+    long[] f = new long[1 << 9];
+    for (long h : runAt) {
+      mark(f, h);
+    }
+    filter = f;
+    runIdAt = ids;
+    runIds = set;
+    return this;
+  }
+
+  /** Builds the tables verification reads, once (the lock publishes them to other threads). */
+  synchronized Analysis prepare() {
+    if (prepared) {
+      return this;
+    }
+    prepareRuns();
+    shingleIds = numbered(shinglesInOrder, shinglesInOrder.length, null);
     LongSet words = new LongSet(Math.max(8, tokens.size() / 2), true);
+    long[] hashes = new long[Math.max(8, tokens.size() / 2)];
     int n = 0;
     for (int i = 0; i < tokens.size(); i++) {
       if (tokens.isContent(i) && words.put(tokens.hash(i), n) < 0) {
-        n++;
+        if (n == hashes.length) {
+          hashes = java.util.Arrays.copyOf(hashes, n * 2);
+        }
+        hashes[n++] = tokens.hash(i);
       }
     }
     wordIds = words;
+    wordHashes = hashes;
     wordCount = n;
-    filter = new long[1 << 9];
     for (long h : shinglesInOrder) {
-      mark(h);
+      mark(filter, h);
     }
-    for (long h : runAt) {
-      mark(h);
-    }
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.isContent(i)) {
-        mark(tokens.hash(i));
-      }
+    for (int i = 0; i < n; i++) {
+      mark(filter, hashes[i]);
     }
     prepared = true;
     return this;
   }
 
-  private void mark(long h) {
+  private static void mark(long[] filter, long h) {
     filter[(int) (h >>> 55)] |= 1L << (h >>> 49);
   }
 
@@ -124,7 +144,7 @@ final class Analysis {
   synchronized SourceText asSource() {
     if (asSource == null) {
       asSource = new SourceText(tokens, fingerprint.normalizedHash(), fp.shingleSize(),
-          prepared ? shingleIds.size() : SourceText.UNKNOWN, prepared ? runIds.size() : SourceText.UNKNOWN);
+          prepared ? shingleIds.size() : SourceText.UNKNOWN, runIds != null ? runIds.size() : SourceText.UNKNOWN);
     }
     return asSource;
   }
@@ -139,7 +159,7 @@ final class Analysis {
     return mayHave(shingle) ? shingleIds.get(shingle) : -1;
   }
 
-  /** Number of distinct 3-word runs ({@link #prepare}d). */
+  /** Number of distinct 3-word runs ({@link #prepareRuns}). */
   int distinctRuns() {
     return runIds.size();
   }
@@ -162,6 +182,11 @@ final class Analysis {
   /** The number of a content word of this text, or -1 when it does not occur ({@link #prepare}d). */
   int wordId(long word) {
     return mayHave(word) ? wordIds.get(word) : -1;
+  }
+
+  /** The hash of content word number {@code id} ({@link #prepare}d). */
+  long wordHash(int id) {
+    return wordHashes[id];
   }
 
   /** Number of distinct content words ({@link #prepare}d). */

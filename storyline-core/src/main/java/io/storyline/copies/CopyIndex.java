@@ -201,7 +201,7 @@ public final class CopyIndex implements Closeable {
   /** Sizes of the index, for monitoring and the benchmark. */
   public Stats stats() {
     return withReadLock(() -> new Stats(docs.size, edges.size, docs.bytes(), lsh.bytes(), postings.bytes(), edges.bytes(),
-        8L << 20, texts.overheadBytes(), cache.bytes()));
+        4L << 20, texts.overheadBytes(), cache.bytes()));
   }
 
   private <T> T withReadLock(java.util.function.Supplier<T> f) {

@@ -9,17 +9,17 @@ import java.io.IOException;
  * Document frequencies of words, for the rarity weights of sentence alignment (inverse document frequency,
  * {@code ln((N+N0)/(df+1))} with a prior of {@code N0 = 100} documents: a name shared by two sentences says more
  * than "government"). Fixed memory: the
- * counts live in 2<sup>20</sup> hashed buckets (4 MB whatever the corpus size, and 4 MB of per-document marks), as in a one-row count-min sketch;
+ * counts live in 2<sup>20</sup> hashed buckets (4 MB whatever the corpus size), as in a one-row count-min sketch;
  * a collision only makes a word look a little more common.
  */
 final class DfTable {
   private static final int BITS = 20;
-  /** Per bucket: {@code [2b]} the document count, {@code [2b + 1]} the last document counted (a stamp). */
+  /** Per bucket, the number of documents holding a word of the bucket. */
   private final int[] table;
   private long documents;
 
   DfTable() {
-    this(new int[2 << BITS], 0);
+    this(new int[1 << BITS], 0);
   }
 
   private DfTable(int[] table, long documents) {
@@ -28,16 +28,22 @@ final class DfTable {
   }
 
   /**
-   * Counts one document's words, each once. Function words are counted too (they are never weighed; skipping
-   * them would cost a lookup per token), and each bucket's count sits beside the mark of the last document that
-   * counted it, so a token costs one memory access.
+   * Counts one document's words, each bucket once: the document's buckets go through a small set of its own
+   * (in the first-level cache), so the table needs no per-document marks. Function words are counted too (they
+   * are never weighed; skipping them would cost a lookup per token).
    */
   void add(Tokens tokens) {
-    int stamp = (int) (documents + 1);
-    for (int i = 0; i < tokens.size(); i++) {
-      int b = bucket(tokens.hash(i)) << 1;
-      if (table[b + 1] != stamp) {
-        table[b + 1] = stamp;
+    int n = tokens.size();
+    int[] seen = new int[Integer.highestOneBit(Math.max(8, n) * 2 - 1) * 2]; // bucket + 1, at most half full
+    int mask = seen.length - 1;
+    for (int i = 0; i < n; i++) {
+      int b = bucket(tokens.hash(i));
+      int s = (b * 0x9E3779B9 >>> 7) & mask;
+      while (seen[s] != 0 && seen[s] != b + 1) {
+        s = (s + 1) & mask;
+      }
+      if (seen[s] == 0) {
+        seen[s] = b + 1;
         if (table[b] != Integer.MAX_VALUE) {
           table[b]++;
         }
@@ -55,7 +61,7 @@ final class DfTable {
 
   /** The rarity weight of a word, {@code ln((N + N0) / (df + 1))}. */
   double idf(long word) {
-    return logDocuments() - log1p(table[bucket(word) << 1]);
+    return logDocuments() - log1p(table[bucket(word)]);
   }
 
   /** {@code ln(N + N0)}, the first term of every weight; {@link #idf(long, double)} takes it precomputed. */
@@ -65,7 +71,7 @@ final class DfTable {
 
   /** As {@link #idf(long)} with {@code ln(N + 1)} given. */
   double idf(long word, double logDocuments) {
-    return logDocuments - log1p(table[bucket(word) << 1]);
+    return logDocuments - log1p(table[bucket(word)]);
   }
 
   private static final double[] LOG1P = new double[1 << 16];
@@ -89,11 +95,7 @@ final class DfTable {
 
   /** The count of each bucket (a copy, {@link #BUCKETS} long), for callers that sum tables kept apart. */
   int[] counts() {
-    int[] out = new int[BUCKETS];
-    for (int b = 0; b < BUCKETS; b++) {
-      out[b] = table[b << 1];
-    }
-    return out;
+    return table.clone();
   }
 
   /** A table holding {@code counts} (as {@link #counts} gives them) over {@code documents} documents. */
@@ -102,24 +104,20 @@ final class DfTable {
       throw new IllegalArgumentException("a word table has " + BUCKETS + " buckets and documents >= 0, got "
           + counts.length + " buckets and " + documents + " documents");
     }
-    int[] table = new int[2 << BITS];
-    for (int b = 0; b < BUCKETS; b++) {
-      table[b << 1] = counts[b];
-    }
-    return new DfTable(table, documents);
+    return new DfTable(counts.clone(), documents);
   }
 
   void write(DataOutputStream out) throws IOException {
     out.writeLong(documents);
-    for (int b = 0; b < table.length; b += 2) {
-      out.writeInt(table[b]);
+    for (int c : table) {
+      out.writeInt(c);
     }
   }
 
   static DfTable read(DataInputStream in) throws IOException {
     long docs = in.readLong();
-    int[] table = new int[2 << BITS];
-    for (int b = 0; b < table.length; b += 2) {
+    int[] table = new int[1 << BITS];
+    for (int b = 0; b < table.length; b++) {
       table[b] = in.readInt();
     }
     return new DfTable(table, docs);

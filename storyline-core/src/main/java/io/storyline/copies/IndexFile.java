@@ -14,16 +14,18 @@ import java.util.Arrays;
 /**
  * The binary format of a saved {@link CopyIndex} (big-endian, {@link DataOutputStream} encoding):
  * <pre>
- *   magic "STLCOPYX", int version (2; version 1 also kept shingle counts, which follow from token counts)
+ *   magic "STLCOPYX", int version (3; version 2 wrote table entries as longs in table order, version 1 also kept
+ *   shingle counts, which follow from token counts)
  *   settings: int shingleSize, long seed, int bands, int rows, int sampling, double nearTraced, double partialReused
  *   documents (ids, hashes, counts, times, agencies, flags, group parents), word frequencies,
- *   LSH entries, posting entries, relations, texts (int UTF-8 length, bytes), int end marker
+ *   LSH entries and posting entries (each: int count, then (int key, int document) sorted by unsigned key and
+ *   document), relations, texts (int UTF-8 length, bytes), int end marker
  * </pre>
  * Readers refuse other versions and other settings (the hashes would not match), naming both.
  */
 final class IndexFile {
   private static final byte[] MAGIC = "STLCOPYX".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 2;
+  static final int VERSION = 3;
   private static final int END = 0x454E4421; // "END!"
 
   private IndexFile() {}
@@ -65,7 +67,7 @@ final class IndexFile {
       int version = in.readInt();
       if (version != VERSION) {
         throw new IOException("copy index format version " + version + " is not supported (this version reads "
-            + VERSION + "); rebuild the index with this version");
+            + VERSION + "); rebuild it from the texts with this version (storyline copies --save-index FILE INPUT...)");
       }
       check("shingle size", in.readInt(), d.fingerprinter.shingleSize());
       check("seed", in.readLong(), d.fingerprinter.seed());

@@ -1,18 +1,14 @@
 package io.storyline.copies;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-
 /**
- * A compact multimap from 32-bit keys to document numbers, the storage of both the LSH bands and the shingle
- * postings. One {@code long} per entry ({@code key << 32 | doc + 1}; 0 marks an empty slot) in one open-addressing
+ * A multimap from 32-bit keys to document numbers: the recent entries of a {@link PackedMultimap} (the LSH bands
+ * and the shingle postings), before they are packed. One {@code long} per entry ({@code key << 32 | doc + 1}; 0 marks an empty slot) in one open-addressing
  * table with linear probing, so an entry costs 8 bytes divided by the load factor and a lookup reads consecutive
  * memory. Entries of one key sit in one probe run. The table grows by a quarter when 88% full, so the load
  * stays between 0.70 and 0.88 (about 10 bytes per entry on average; growing by half at 0.85 averaged 11.5,
  * doubling at 0.8 13.7): capacities are not powers of two, and a key's home slot is
  * {@code hash * capacity >>> 32} (Lemire's fast range). At that load a lookup of an absent key scans a few
- * hundred consecutive bytes, which the prefetcher streams; measured in the benchmark's query latency.
+ * hundred consecutive bytes, which the prefetcher streams.
  *
  * <p>A key may hold at most {@code cap} documents: beyond that it is boilerplate (a shingle of a site footer, a
  * band of a text copied hundreds of times) and further documents are not added. Lookups still return the first
@@ -49,55 +45,38 @@ final class IntMultimap {
     }
   }
 
-  /** Calls {@code sink} with every document under {@code key} (at most {@code cap}). */
-  void get(int key, DocSink sink) {
-    for (int slot = slot(key); ; slot = next(slot)) {
+  /** Copies at most {@code limit} documents under {@code key} into {@code out} from index {@code from}; returns how many. */
+  int get(int key, int[] out, int from, int limit) {
+    int n = 0;
+    for (int slot = slot(key); n < limit; slot = next(slot)) {
       long e = table[slot];
       if (e == 0) {
-        return;
+        break;
       }
       if ((int) (e >>> 32) == key) {
-        sink.accept((int) e - 1);
+        out[from + n++] = (int) e - 1;
       }
     }
+    return n;
   }
 
-  /** Copies the documents under {@code key} (at most {@code cap}) into {@code out}; returns how many. */
-  int get(int key, int[] out) {
+  /** The entries as {@link PackedMultimap#entry} longs, sorted (by key, then document). */
+  long[] sortedEntries() {
+    long[] out = new long[size];
     int n = 0;
-    for (int slot = slot(key); ; slot = next(slot)) {
-      long e = table[slot];
-      if (e == 0) {
-        return n;
-      }
-      if ((int) (e >>> 32) == key && n < out.length) {
-        out[n++] = (int) e - 1;
+    for (long e : table) {
+      if (e != 0) {
+        out[n++] = PackedMultimap.entry((int) (e >>> 32), (int) e - 1);
       }
     }
+    java.util.Arrays.sort(out);
+    return out;
   }
 
-  /** Whether a document numbered {@code from} to {@code to - 1} is held under one of {@code keys}. */
-  boolean anyIn(int[] keys, int from, int to) {
-    for (int k : keys) {
-      if (anyIn(k, from, to)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code key} holds a document numbered {@code from} to {@code to - 1}. */
-  boolean anyIn(int key, int from, int to) {
-    for (int slot = slot(key); ; slot = next(slot)) {
-      long e = table[slot];
-      if (e == 0) {
-        return false;
-      }
-      int doc = (int) e - 1;
-      if ((int) (e >>> 32) == key && doc >= from && doc < to) {
-        return true;
-      }
-    }
+  /** Removes every entry, keeping the table's capacity. */
+  void clear() {
+    java.util.Arrays.fill(table, 0L);
+    size = 0;
   }
 
   int size() {
@@ -106,27 +85,6 @@ final class IntMultimap {
 
   long bytes() {
     return (long) table.length * Long.BYTES;
-  }
-
-  void write(DataOutputStream out) throws IOException {
-    out.writeInt(size);
-    for (long e : table) {
-      if (e != 0) {
-        out.writeLong(e);
-      }
-    }
-  }
-
-  static IntMultimap read(DataInputStream in, int cap) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("corrupt index: negative entry count " + n);
-    }
-    IntMultimap m = new IntMultimap((int) Math.min(MAX_CAPACITY, (long) (n / 0.8) + 16), cap);
-    for (int i = 0; i < n; i++) {
-      m.insertRaw(in.readLong());
-    }
-    return m;
   }
 
   private void resize() {

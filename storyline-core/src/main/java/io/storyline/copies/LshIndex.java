@@ -21,11 +21,11 @@ import java.io.IOException;
  * text, J &ge; 0.8: 98.5% found by the bands alone); copies that were cut or extended (J 0.3&ndash;0.7, containment
  * high) and partial reuse are found by the shingle postings ({@link PostingIndex}), which see containment
  * rather than resemblance. More bands would catch J = 0.5 directly (b = 20, r = 3: 0.93) but cost 12 more
- * entries, about 150 bytes, per document, against a target of 200 bytes per document for the whole index; and
+ * entries, about 55 bytes packed, per document, against a target of 200 bytes per document for the whole index; and
  * unrelated news texts (J &lt; 0.05) collide in fewer than 1 in 10<sup>5</sup> pairs at r = 4, so the bands add
  * almost no false candidates. Measured pair recall on the synthetic corpus: see README, Benchmarks, Copies.
  *
- * <p>Each band is hashed to 32 bits with its band number, and all bands share one {@link IntMultimap}: 8 entries
+ * <p>Each band is hashed to 32 bits with its band number, and all bands share one {@link PackedMultimap}: 8 entries
  * per document.
  */
 final class LshIndex {
@@ -33,13 +33,20 @@ final class LshIndex {
   private final int bands;
   private final int rows;
   private final long seed;
-  private final IntMultimap map;
+  /** Recent entries packed at a time ({@link PackedMultimap}): a table of 1.2 MB, about 16,000 documents. */
+  static final int FLUSH = 1 << 17;
+  private final PackedMultimap map;
 
   LshIndex(int bands, int rows, long seed, int expectedDocs) {
-    this(bands, rows, seed, new IntMultimap(expectedDocs * bands, CAP));
+    this(bands, rows, seed, expectedDocs, FLUSH);
   }
 
-  private LshIndex(int bands, int rows, long seed, IntMultimap map) {
+  /** As {@link #LshIndex(int, int, long, int)}, packing every {@code flushAt} entries (tests use small values). */
+  LshIndex(int bands, int rows, long seed, int expectedDocs, int flushAt) {
+    this(bands, rows, seed, new PackedMultimap(CAP, flushAt, expectedDocs * bands));
+  }
+
+  private LshIndex(int bands, int rows, long seed, PackedMultimap map) {
     this.bands = bands;
     this.rows = rows;
     this.seed = seed;
@@ -97,7 +104,7 @@ final class LshIndex {
   }
 
   static LshIndex read(DataInputStream in, int bands, int rows, long seed) throws IOException {
-    return new LshIndex(bands, rows, seed, IntMultimap.read(in, CAP));
+    return new LshIndex(bands, rows, seed, PackedMultimap.read(in, CAP, FLUSH));
   }
 
 }

@@ -31,13 +31,20 @@ final class PostingIndex {
   static final int RARE = 4;
   private static final long SALT = 0x504F5354494E4753L;
   private final int sampling;
-  private final IntMultimap map;
+  /** Recent entries packed at a time ({@link PackedMultimap}): a table of 2.4 MB, about 10,000 documents. */
+  static final int FLUSH = 1 << 18;
+  private final PackedMultimap map;
 
   PostingIndex(int sampling, int expectedDocs) {
-    this(sampling, new IntMultimap(expectedDocs * Math.max(1, 600 / sampling), CAP));
+    this(sampling, expectedDocs, FLUSH);
   }
 
-  private PostingIndex(int sampling, IntMultimap map) {
+  /** As {@link #PostingIndex(int, int)}, packing every {@code flushAt} entries (tests use small values). */
+  PostingIndex(int sampling, int expectedDocs, int flushAt) {
+    this(sampling, new PackedMultimap(CAP, flushAt, expectedDocs * Math.max(1, 600 / sampling)));
+  }
+
+  private PostingIndex(int sampling, PackedMultimap map) {
     if (Integer.bitCount(sampling) != 1) {
       throw new IllegalArgumentException("sampling must be a power of two, got " + sampling);
     }
@@ -114,7 +121,7 @@ final class PostingIndex {
   }
 
   static PostingIndex read(DataInputStream in, int sampling) throws IOException {
-    return new PostingIndex(sampling, IntMultimap.read(in, CAP));
+    return new PostingIndex(sampling, PackedMultimap.read(in, CAP, FLUSH));
   }
 
 }

@@ -90,12 +90,12 @@ final class Reuse {
     if (count == 0) {
       return o;
     }
-    d.prepare();
+    d.prepareRuns();
     Pair[] kept = new Pair[count];
     Tokens[] keptTokens = new Tokens[count];
     int m = 0;
-    int nd = d.distinctShingles();
-    int[] shingleMark = new int[nd];
+    int nd = 0;
+    int[] shingleMark = null;
     int[] runMark = new int[d.distinctRuns()];
     boolean[] runInKept = new boolean[d.distinctRuns()];
     for (int c = 0; c < count; c++) {
@@ -107,6 +107,11 @@ final class Reuse {
       if (!exact && (runs == 0 || share(runs, d.distinctRuns()) < KEEP
           && share(runs, s.distinctRuns(d.fp)) < KEEP)) { // the source's set size only when it decides
         continue;
+      }
+      if (shingleMark == null) { // the first kept candidate: the other tables are needed now
+        d.prepare();
+        nd = d.distinctShingles();
+        shingleMark = new int[nd];
       }
       int common = exact ? nd : commonShingles(d, s.tokens, shingleMark, stamp);
       int ns = s.distinctShingles(d.fp);
@@ -301,11 +306,13 @@ final class Reuse {
     }
     int[] seenIn = new int[d.wordCount()];
     Arrays.fill(seenIn, -1);
+    double logN = df.logDocuments();
     double[] idfOf = new double[d.wordCount()];
-    Arrays.fill(idfOf, Double.NaN);
+    for (int id = 0; id < idfOf.length; id++) { // independent lookups in one loop: their cache misses overlap
+      idfOf[id] = df.idf(d.wordHash(id), logN);
+    }
     int[] words = new int[64];
     double[] idf = new double[64];
-    double logN = df.logDocuments();
     long countedTokens = 0;
     long tracedTokens = 0;
     long[] perSourceTokens = new long[m];
@@ -326,9 +333,6 @@ final class Reuse {
         if (n == words.length) {
           words = Arrays.copyOf(words, n * 2);
           idf = Arrays.copyOf(idf, n * 2);
-        }
-        if (Double.isNaN(idfOf[id])) {
-          idfOf[id] = df.idf(t.hash(i), logN);
         }
         words[n] = id;
         idf[n] = idfOf[id];

@@ -17,8 +17,8 @@
  * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 45
  * bytes of columns ({@code DocTable}), 8 LSH band entries ({@code LshIndex}: MinHash near-duplicates, S-curve in
  * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
- * copies whatever the size ratio), each entry 8 bytes in an open-addressing table kept 70 to 88% full
- * ({@code IntMultimap}); texts go to a {@code TextStore} (memory or a file, where each text's tokens follow it)
+ * copies whatever the size ratio), recent entries in an open-addressing table ({@code IntMultimap}, 8 bytes),
+ * older ones merged into bit-packed sorted segments of about 4.2 bytes an entry ({@code PackedMultimap}); texts go to a {@code TextStore} (memory or a file, where each text's tokens follow it)
  * because candidates are verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word
  * runs, traced share of sentences), and {@link io.storyline.copies.Derivation} turns those measures into wholly
  * ({@code near}), partially ({@code partial}) or not derived, with thresholds that move with length (fitted on

@@ -198,6 +198,21 @@ public record CopiesMeterReport(int wireTexts, List<Item> items) {
     return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
   }
 
+  /**
+   * One tab-separated line per newspaper text, after a header: id, domain, story, gold and predicted class, and
+   * the evidence the decision read (reused and traced share, words, words of the source reused most), for error
+   * analysis ({@code storyline eval copies --details FILE}). Ids are paths and hold no tabs or line breaks.
+   */
+  public String details() {
+    StringBuilder s = new StringBuilder("id\tdomain\tstory\tgold\tpredicted\treused\ttraced\twords\tsource_words\n");
+    for (Item i : items) {
+      Derivation.Evidence e = i.evidence();
+      s.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%d%n", i.id(), i.domain(),
+          i.story(), i.gold(), i.predicted(), e.reusedShare(), e.tracedShare(), e.words(), e.sourceWords()));
+    }
+    return s.toString();
+  }
+
   /** The report as printed by {@code storyline eval copies}. */
   public String format() {
     StringBuilder s = new StringBuilder();

@@ -134,6 +134,28 @@ class CopyIndexTest {
         .isInstanceOf(IOException.class).hasMessageContaining("truncated");
     assertThatThrownBy(() -> detector.load(new ByteArrayInputStream("hello world".getBytes())))
         .isInstanceOf(IOException.class).hasMessageContaining("not a Storyline copy index");
+    byte[] older = b.clone();
+    older[11] = 2; // the version after the 8-byte magic: version 2 kept its tables in another layout
+    assertThatThrownBy(() -> detector.load(new ByteArrayInputStream(older))).isInstanceOf(IOException.class)
+        .hasMessageContaining("version 2 is not supported").hasMessageContaining("--save-index");
+  }
+
+  @Test
+  void saveAndLoadKeepTheTablesOnceTheyArePacked() throws IOException {
+    CopyIndex index = new CopyIndex(detector, new DocTable(4), new LshIndex(8, 4, detector.fingerprinter().seed(), 16, 40),
+        new PostingIndex(detector.sampling, 16, 40), new DfTable(), new EdgeList(), TextStore.inMemory());
+    index.add(doc("wire", wire));
+    for (int i = 0; i < 12; i++) {
+      index.add(doc("other" + i, Texts.article(100 + i, 10)));
+    }
+    CopyMatch before = index.add(doc("copy", Texts.editEvery(wire, 30)));
+    assertThat(before.sources()).extracting(Source::id).contains("wire");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    index.save(bytes);
+    CopyIndex loaded = detector.load(new ByteArrayInputStream(bytes.toByteArray()));
+    assertThat(loaded.results()).containsExactlyElementsOf(index.results().toList());
+    assertThat(loaded.query(doc("again", Texts.editEvery(wire, 25))).sources()).extracting(Source::id)
+        .contains("wire", "copy");
   }
 
   @Test

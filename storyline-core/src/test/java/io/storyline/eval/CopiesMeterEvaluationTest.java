@@ -58,4 +58,16 @@ class CopiesMeterEvaluationTest {
     assertThat(r.derivedF1()).isEqualTo(1.0);
     assertThat(r.format()).contains("macro-F1").contains("confusion");
   }
+
+  @Test
+  void detailsListEveryTextWithTheEvidenceTheDecisionRead() {
+    CopiesMeterReport r = new CopiesMeterReport(1, List.of(
+        new CopiesMeterReport.Item("n/a.txt", "courts", "courts/1/a", "wholly", "partially",
+            new Derivation.Evidence(0.5, 0.25, 100, 120)),
+        new CopiesMeterReport.Item("n/b.txt", "showbiz", "showbiz/1/b", "non", "non", Derivation.Evidence.none(7))));
+    assertThat(r.details().split("\n")).containsExactly(
+        "id\tdomain\tstory\tgold\tpredicted\treused\ttraced\twords\tsource_words",
+        "n/a.txt\tcourts\tcourts/1/a\twholly\tpartially\t0.5000\t0.2500\t100\t120",
+        "n/b.txt\tshowbiz\tshowbiz/1/b\tnon\tnon\t0.0000\t0.0000\t7\t0");
+  }
 }
