@@ -310,12 +310,13 @@ final class ChromeRules {
 
   /** Whether {@code s} contains the lower-case ASCII {@code word} in any case. */
   static boolean containsIgnoreCase(String s, String word) {
-    char first = word.charAt(0);
-    char upper = Character.toUpperCase(first);
-    for (int i = 0; i + word.length() <= s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c == first || c == upper) && s.regionMatches(true, i, word, 0, word.length())) {
-        return true;
+    // candidates found with String.indexOf (vectorised), not one character at a time
+    int last = s.length() - word.length();
+    for (char first : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
+      for (int i = s.indexOf(first); i >= 0 && i <= last; i = s.indexOf(first, i + 1)) {
+        if (s.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
       }
     }
     return false;
@@ -350,8 +351,15 @@ final class ChromeRules {
 
   /** Letters and digits only, lower-cased: "DW.COM" and "dw.com" and "DW com" compare equal. */
   static String squash(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+    String lower = s.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      if (Character.isLetterOrDigit(cp)) {
+        b.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
     return b.toString();
   }
 

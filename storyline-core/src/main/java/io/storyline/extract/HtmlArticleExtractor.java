@@ -20,6 +20,9 @@ import org.jsoup.nodes.Element;
  *
  * <p>Pipeline:
  * <ol>
+ *   <li>{@link HtmlInput}: the page skimmed of script, style and SVG bodies and comments, parsed by jsoup;</li>
+ *   <li>{@link HtmlPageScan}: one walk gathers the page index, the body's text statistics and the elements the
+ *       cleaner will judge;</li>
  *   <li>{@link HtmlMetadata}: title, byline, date, site, language, canonical URL, declared page type;</li>
  *   <li>article hint: {@code [itemprop=articleBody]}, else a microdata item of an article type, else the one
  *       {@code <article>} holding most of the text of all {@code <article>} elements;</li>
@@ -60,19 +63,21 @@ final class HtmlArticleExtractor {
   /** Extracts one page; {@code baseUrl} (may be null) resolves relative links such as the canonical URL. */
   HtmlResult extract(String html, String baseUrl) {
     Objects.requireNonNull(html, "html");
-    Document doc = Jsoup.parse(HtmlInput.bound(html, HtmlInput.MAX_CHARS), baseUrl == null ? "" : baseUrl);
-    HtmlPageIndex index = HtmlPageIndex.of(doc);
+    Document doc = org.jsoup.parser.Parser.htmlParser()
+        .parseInput(HtmlInput.skimmed(html), baseUrl == null ? "" : baseUrl);
+    Element body = doc.body();
+    HtmlPageScan scan = HtmlPageScan.of(doc, body);
+    HtmlPageIndex index = scan.index;
     HtmlMetadata meta = HtmlMetadata.read(doc, index, baseUrl);
     Map<String, Integer> removed = new TreeMap<>();
-    Element body = doc.body();
-    HtmlStats stats = HtmlStats.of(body);
+    HtmlStats stats = scan.stats;
     Element hint = hint(index, stats);
     Set<Element> protect = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = hint; e != null; e = e.parent()) {
       protect.add(e);
     }
     HtmlCleaner cleaner = new HtmlCleaner(removed);
-    cleaner.clean(body, stats, protect);
+    cleaner.clean(scan.candidates, body, stats, protect);
     List<Element> selection = HtmlContentScorer.select(body, stats, hint);
     if (HtmlPageKind.isIndex(selection, body, stats, meta)) {
       return result(Article.Status.NOT_ARTICLE, List.of(), meta, removed);

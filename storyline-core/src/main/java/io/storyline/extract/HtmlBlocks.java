@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Flattens the selected elements into paragraphs of plain text: one entry per block (paragraph, heading, list item,
@@ -40,9 +38,9 @@ final class HtmlBlocks {
   }
 
   private void walk(Element root) {
-    NodeTraversor.traverse(new NodeVisitor() {
+    HtmlWalk.walk(root, new HtmlWalk.Visitor() {
       @Override
-      public void head(Node node, int depth) {
+      public void head(Node node) {
         if (node instanceof TextNode) {
           text(((TextNode) node).getWholeText());
         } else if (node instanceof Element) {
@@ -61,7 +59,7 @@ final class HtmlBlocks {
       }
 
       @Override
-      public void tail(Node node, int depth) {
+      public void tail(Node node) {
         if (node instanceof Element) {
           String tag = node.normalName();
           if (tag.equals("td") || tag.equals("th")) {
@@ -74,7 +72,7 @@ final class HtmlBlocks {
           }
         }
       }
-    }, root);
+    });
   }
 
   private void text(String t) {
@@ -82,14 +80,28 @@ final class HtmlBlocks {
       buf.append(t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n").replace('\r', '\n'));
       return;
     }
-    for (int i = 0; i < t.length(); i++) {
+    // runs of visible characters are appended whole (one append a character was a third of this stage)
+    int run = 0;
+    for (int i = 0, n = t.length(); i < n; i++) {
       char c = t.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u2009' || c == '\u202f') {
+      boolean white = c <= ' ' ? Character.isWhitespace(c)
+          : c >= '\u00a0' && (c == '\u00a0' || (c >= '\u1680' && isSpace(c)));
+      if (white) {
+        if (run < i) {
+          buf.append(t, run, i);
+        }
         space();
-      } else {
-        buf.append(c);
+        run = i + 1;
       }
     }
+    if (run < t.length()) {
+      buf.append(t, run, t.length());
+    }
+  }
+
+  /** Whitespace as this class reads it; below U+1680 only U+00A0 is (the callers test that first). */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2009' || c == '\u202f';
   }
 
   private void space() {
@@ -108,7 +120,7 @@ final class HtmlBlocks {
     if (total >= maxChars) {
       return;
     }
-    for (String para : PARAGRAPH_BREAK.split(raw)) {
+    for (String para : raw.indexOf('\n') < 0 ? new String[] {raw} : PARAGRAPH_BREAK.split(raw)) {
       String p = cleanLines(para);
       if (!p.isEmpty() && hasWordChar(p)) {
         if (total + p.length() > maxChars) {
@@ -121,6 +133,10 @@ final class HtmlBlocks {
   }
 
   private String cleanLines(String para) {
+    if (para.indexOf('\n') < 0) {
+      String l = preDepth > 0 ? para.stripTrailing() : para.strip();
+      return l.isBlank() ? "" : l;
+    }
     StringBuilder sb = new StringBuilder(para.length());
     for (String line : para.split("\n")) {
       String l = preDepth > 0 ? line.stripTrailing() : line.strip();

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * First cleaning pass, over the whole page (our own parsed copy): removes what is never article text and the page
@@ -68,10 +68,14 @@ final class HtmlCleaner {
   private final Map<String, HtmlHints.Chrome> byClass = new java.util.HashMap<>();
 
   private HtmlHints.Chrome chromeOf(Element e) {
-    if (e.hasAttr("id") || e.hasAttr("role")) {
+    if (e.attributesSize() == 0) {
+      return null;
+    }
+    org.jsoup.nodes.Attributes a = e.attributes();
+    if (a.hasKey("id") || a.hasKey("role")) {
       return HtmlHints.chrome(e, HtmlHints.tokens(e));
     }
-    String cls = e.attr("class");
+    String cls = a.get("class");
     if (cls.isEmpty()) {
       return null;
     }
@@ -88,45 +92,120 @@ final class HtmlCleaner {
   }
 
   /**
-   * Removes non-content and chrome from {@code body}.
+   * Removes non-content and chrome from {@code body} in a walk of its own ({@link HtmlArticleExtractor} uses
+   * {@link Candidates} gathered in the page's one scan instead).
    *
    * @param stats     text statistics of {@code body} before cleaning
    * @param protect   elements never removed by name (the article hint and its ancestors)
    */
   void clean(Element body, HtmlStats stats, Set<Element> protect) {
-    int pageText = stats.get(body).nonLinkChars();
-    List<Element> doomed = new ArrayList<>();
-    NodeTraversor.filter(new NodeFilter() {
-      int codeDepth;
-
+    Candidates candidates = new Candidates();
+    NodeTraversor.traverse(new NodeVisitor() {
       @Override
-      public FilterResult head(Node node, int depth) {
-        if (!(node instanceof Element)) {
-          return FilterResult.CONTINUE;
+      public void head(Node node, int depth) {
+        if (node instanceof Element) {
+          candidates.head((Element) node);
         }
-        Element e = (Element) node;
-        String kind = kindToRemove(e, stats, protect, pageText, codeDepth > 0);
-        if (kind != null) {
-          count(kind);
-          stats.subtract(e);
-          doomed.add(e);
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        if (e.nameIs("pre") || e.nameIs("code")) {
-          codeDepth++;
-        }
-        return FilterResult.CONTINUE;
       }
 
       @Override
-      public FilterResult tail(Node node, int depth) {
-        if (node instanceof Element && (node.nameIs("pre") || node.nameIs("code"))) {
-          codeDepth--;
+      public void tail(Node node, int depth) {
+        if (node instanceof Element) {
+          candidates.tail((Element) node);
         }
-        return FilterResult.CONTINUE;
       }
     }, body);
+    clean(candidates, body, stats, protect);
+  }
+
+  /**
+   * Removes the candidates that are non-content or chrome, outermost first; a candidate inside a removed one is
+   * not judged. The judgement of an element reads only its own subtree's statistics (and the page's total), which
+   * no earlier removal changes, so judging after the walk gives what judging during it would.
+   */
+  void clean(Candidates candidates, Element body, HtmlStats stats, Set<Element> protect) {
+    int pageText = stats.get(body).nonLinkChars();
+    List<Element> doomed = new ArrayList<>();
+    int doomedEnd = -1;
+    for (int k = 0; k < candidates.size; k++) {
+      if (candidates.start[k] < doomedEnd) {
+        continue;
+      }
+      Element e = candidates.elements.get(k);
+      String kind = kindToRemove(e, stats, protect, pageText, candidates.inCode[k]);
+      if (kind != null) {
+        count(kind);
+        stats.subtract(e);
+        doomed.add(e);
+        doomedEnd = candidates.end[k];
+      }
+    }
     HtmlRemoval.removeAll(doomed);
+  }
+
+  /**
+   * The elements of a subtree that {@link #kindToRemove} may remove, gathered during a walk in document order
+   * ({@link #head} and {@link #tail} for every element). An element without attributes whose tag is not removed
+   * by name is never removed (nothing else is judged), so it is not a candidate: that is most elements. Each
+   * candidate keeps the document-order numbers of its first and past-its-last element, so that what lies inside a
+   * removed candidate is skipped, and whether it is inside {@code <pre>}/{@code <code>}.
+   */
+  static final class Candidates {
+    final List<Element> elements = new ArrayList<>();
+    int[] start = new int[64];
+    int[] end = new int[64];
+    boolean[] inCode = new boolean[64];
+    int size;
+    private int seen;
+    private int codeDepth;
+    /** Candidate slots of the open elements (-1 for an open element that is no candidate). */
+    private int[] open = new int[64];
+    private int depth;
+
+    void head(Element e) {
+      String tag = e.normalName();
+      int slot = -1;
+      if ((e.attributesSize() > 0 || REMOVED_TAGS.contains(tag)) && !tag.equals("body") && !tag.equals("html")) {
+        slot = size++;
+        if (slot == start.length) {
+          start = java.util.Arrays.copyOf(start, 2 * slot);
+          end = java.util.Arrays.copyOf(end, 2 * slot);
+          inCode = java.util.Arrays.copyOf(inCode, 2 * slot);
+        }
+        elements.add(e);
+        start[slot] = seen;
+        inCode[slot] = codeDepth > 0;
+      }
+      seen++;
+      if (depth == open.length) {
+        open = java.util.Arrays.copyOf(open, 2 * depth);
+      }
+      open[depth++] = slot;
+      if (tag.equals("pre") || tag.equals("code")) {
+        codeDepth++;
+      }
+    }
+
+    void tail(Element e) {
+      int slot = open[--depth];
+      if (slot >= 0) {
+        end[slot] = seen;
+      }
+      if (e.nameIs("pre") || e.nameIs("code")) {
+        codeDepth--;
+      }
+    }
+  }
+
+  /** Tags removed whatever their attributes. */
+  private static final Set<String> REMOVED_TAGS;
+
+  static {
+    Set<String> all = new java.util.HashSet<>();
+    for (Set<String> s : List.of(SCRIPT, STYLE, MEDIA, CONTROLS, CHROME_TAGS)) {
+      all.addAll(s);
+    }
+    REMOVED_TAGS = Set.copyOf(all);
   }
 
   private String kindToRemove(Element e, HtmlStats stats, Set<Element> protect, int pageText,

@@ -113,7 +113,7 @@ final class HtmlContentCleaner {
   /** Whether the block just before a list is a short label such as "Related", "Read more", "Most popular". */
   private static boolean labelledRelated(Element list) {
     Element prev = list.previousElementSibling();
-    if (prev == null && list.parent() != null && list.parent().childrenSize() <= 3) {
+    if (prev == null && list.parent() != null && HtmlContentScorer.elementChildren(list.parent(), 4) <= 3) {
       prev = list.parent().previousElementSibling();
     }
     if (prev == null) {
@@ -264,17 +264,21 @@ final class HtmlContentCleaner {
    * counting up to the same total. Removed even when the captions outweigh the article.
    */
   private boolean numberedSlides(Element e) {
-    if (e.childrenSize() < 3) {
+    if (HtmlContentScorer.elementChildren(e, 3) < 3) {
       return false;
     }
     int slides = 0;
     int total = -1;
     int last = 0;
-    for (Element child : e.children()) {
-      if (gone.contains(child)) {
+    for (int i = 0, size = e.childNodeSize(); i < size; i++) {
+      if (!(e.childNode(i) instanceof Element) || gone.contains(e.childNode(i))) {
         continue;
       }
-      Matcher m = SLIDE_COUNTER.matcher(firstText(child));
+      String first = firstText((Element) e.childNode(i));
+      if (first.isEmpty() || (first.charAt(0) != '(' && (first.charAt(0) < '0' || first.charAt(0) > '9'))) {
+        continue; // the counter's first character: most children fail here, without a matcher
+      }
+      Matcher m = SLIDE_COUNTER.matcher(first);
       if (!m.lookingAt()) {
         continue;
       }
@@ -296,7 +300,9 @@ final class HtmlContentCleaner {
   private static String firstText(Element e) {
     for (org.jsoup.nodes.Node n = e; n != null; ) {
       if (n instanceof org.jsoup.nodes.TextNode && !((org.jsoup.nodes.TextNode) n).isBlank()) {
-        return ((org.jsoup.nodes.TextNode) n).text().strip();
+        org.jsoup.nodes.TextNode t = (org.jsoup.nodes.TextNode) n;
+        // a slide counter starts with '(' or a digit: other texts are not normalised and copied (no counter)
+        return mayStartCounter(t.getWholeText()) ? t.text().strip() : "";
       }
       if (n.childNodeSize() > 0) {
         n = n.childNode(0);
@@ -313,9 +319,30 @@ final class HtmlContentCleaner {
     return "";
   }
 
+  /**
+   * Whether the first visible character of {@code s} is '(' or an ASCII digit. Skips more than jsoup's
+   * normalising and {@code strip()} remove (any space, format and soft-hyphen character), so it never says no
+   * where the normalised text starts with one; a yes is checked on the normalised text.
+   */
+  private static boolean mayStartCounter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || (c >= '0' && c <= '9')) {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\u00ad'
+          && Character.getType(c) != Character.FORMAT) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   private boolean hasBlockChild(Element e) {
-    for (Element child : e.children()) {
-      if (!gone.contains(child) && !HtmlContentScorer.INLINE.contains(child.normalName())) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      org.jsoup.nodes.Node child = e.childNode(i);
+      if (child instanceof Element && !HtmlContentScorer.INLINE.contains(child.normalName())
+          && !gone.contains(child)) {
         return true;
       }
     }

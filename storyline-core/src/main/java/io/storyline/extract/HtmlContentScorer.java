@@ -10,8 +10,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the element (and the sibling elements) that hold the article, by Readability's block scoring
@@ -66,14 +64,19 @@ final class HtmlContentScorer {
   }
 
   private List<Element> run(Element body, Element hint) {
-    NodeTraversor.traverse(new NodeVisitor() {
+    HtmlWalk.walk(body, new HtmlWalk.Visitor() {
       @Override
-      public void head(Node node, int depth) {
+      public void head(Node node) {
         if (node instanceof Element) {
           scoreBlock((Element) node);
         }
       }
-    }, body);
+
+      @Override
+      public void tail(Node node) {
+        // scores go up to ancestors from the block itself
+      }
+    });
     List<Element> ranked = new ArrayList<>(scores.keySet());
     for (Element e : ranked) {
       HtmlStats.Counts c = stats.get(e);
@@ -110,9 +113,9 @@ final class HtmlContentScorer {
       commas = 0;
       for (Node child : e.childNodes()) {
         if (child instanceof TextNode) {
-          String t = ((TextNode) child).getWholeText();
-          chars += HtmlStats.visibleLength(t);
-          commas += HtmlStats.commas(t);
+          long measured = HtmlStats.measure(((TextNode) child).getWholeText());
+          chars += (int) measured;
+          commas += (int) (measured >>> 32);
         } else if (child instanceof Element && INLINE.contains(child.normalName())) {
           HtmlStats.Counts c = stats.get((Element) child);
           if (c.paragraphs == 0) {
@@ -133,7 +136,7 @@ final class HtmlContentScorer {
       if (a instanceof Document || a.nameIs("html")) {
         break;
       }
-      if (a.childrenSize() == 1 && !a.nameIs("body") && !hasOwnText(a)) {
+      if (!a.nameIs("body") && elementChildren(a, 2) == 1 && !hasOwnText(a)) {
         // A wrapper around one element is not a level of structure (Readability replaces such wrappers).
         continue;
       }
@@ -147,14 +150,31 @@ final class HtmlContentScorer {
     }
   }
 
-  /** A block none of whose children is a block: what a reader sees as one paragraph. */
+  /**
+   * A block none of whose children is a block: what a reader sees as one paragraph. Here and in
+   * {@link #elementChildren} the child nodes are read in place: {@code Element.children()} copies a list that
+   * jsoup caches on the element (and {@code childrenSize()} builds that cache), which was a twentieth of the
+   * HTML stage when asked of every element and its ancestors.
+   */
   static boolean isLeafBlock(Element e) {
-    for (Element child : e.children()) {
-      if (!INLINE.contains(child.normalName())) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node child = e.childNode(i);
+      if (child instanceof Element && !INLINE.contains(child.normalName())) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The number of element children of {@code e}, counted up to {@code max}. */
+  static int elementChildren(Element e, int max) {
+    int count = 0;
+    for (int i = 0, n = e.childNodeSize(); i < n && count < max; i++) {
+      if (e.childNode(i) instanceof Element) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**
@@ -166,7 +186,8 @@ final class HtmlContentScorer {
   }
 
   private static boolean hasOwnText(Element e) {
-    for (Node child : e.childNodes()) {
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      Node child = e.childNode(i);
       if (child instanceof TextNode && !((TextNode) child).isBlank()) {
         return true;
       }
@@ -228,7 +249,7 @@ final class HtmlContentScorer {
       }
       last = ps;
     }
-    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+    while (top.parent() != null && top.parent() != body && elementChildren(top.parent(), 2) == 1) {
       top = top.parent();
     }
     return top;

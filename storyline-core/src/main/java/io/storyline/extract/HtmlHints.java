@@ -70,6 +70,8 @@ final class HtmlHints {
   private static final class Vocabulary<T> {
     final Map<String, T> exact = new HashMap<>();
     final Map<String, T> phrases = new HashMap<>();
+    /** First words of the phrases: only a token among them is joined with the next ones and looked up. */
+    final java.util.Set<String> phraseStarts = new java.util.HashSet<>();
     /** Prefix terms by their first letter (a..z, then everything else), so a token tries only a few. */
     @SuppressWarnings("unchecked")
     final List<String>[] prefixes = new List[27];
@@ -93,6 +95,7 @@ final class HtmlHints {
         prefixValues[b].add(value);
       } else if (term.indexOf(' ') >= 0) {
         phrases.putIfAbsent(term, value);
+        phraseStarts.add(term.substring(0, term.indexOf(' ')));
       } else {
         exact.putIfAbsent(term, value);
       }
@@ -114,7 +117,7 @@ final class HtmlHints {
             }
           }
         }
-        if (i + 1 < tokens.length) {
+        if (i + 1 < tokens.length && phraseStarts.contains(t)) {
           String two = t + " " + tokens[i + 1];
           v = phrases.get(two);
           if (v != null) {
@@ -168,13 +171,22 @@ final class HtmlHints {
   private HtmlHints() {}
 
   /**
+   * An attribute's value, "" when absent. Compares the name exactly: jsoup's HTML parser lower-cases attribute
+   * names, and {@code Element.attr} compares ignoring case, which was 2–3% of the HTML stage (JFR) for the few
+   * attributes read of every element.
+   */
+  static String attr(Element e, String key) {
+    return e.attributesSize() == 0 ? "" : e.attributes().get(key);
+  }
+
+  /**
    * The lower-case word tokens of an element's class and id; empty when it has neither. An id of
    * {@value #SLUG_TOKENS} or more words is a slug made from a heading ({@code sharing-with-a-single-developer}),
    * which says what the section is about, not what it is, and is left out.
    */
   static String[] tokens(Element e) {
-    String cls = e.attr("class");
-    String id = e.id();
+    String cls = attr(e, "class");
+    String id = attr(e, "id");
     if (!id.isEmpty() && slug(id)) {
       id = "";
     }
@@ -197,33 +209,55 @@ final class HtmlHints {
     return words >= SLUG_TOKENS;
   }
 
+  /**
+   * Word tokens of class/id names, lower case: split at every character that is not a letter or digit and between
+   * a lower-case and an upper-case letter ({@code adUnit} → {@code ad unit}). A token already in lower case (most
+   * are) is a substring of the names, not built character by character.
+   */
   static String[] tokens(String names) {
     List<String> out = new ArrayList<>(8);
-    StringBuilder sb = new StringBuilder(16);
+    int start = -1;
+    boolean upper = false;
     char prev = ' ';
-    for (int i = 0; i < names.length(); i++) {
+    for (int i = 0, n = names.length(); i < n; i++) {
       char c = names.charAt(i);
       if (Character.isLetterOrDigit(c)) {
-        if (Character.isUpperCase(c) && Character.isLowerCase(prev) && sb.length() > 0) {
-          out.add(sb.toString());
-          sb.setLength(0);
+        boolean isUpper = Character.isUpperCase(c);
+        if (isUpper && start >= 0 && Character.isLowerCase(prev)) {
+          out.add(token(names, start, i, upper));
+          start = -1;
         }
-        sb.append(Character.toLowerCase(c));
-      } else if (sb.length() > 0) {
-        out.add(sb.toString());
-        sb.setLength(0);
+        if (start < 0) {
+          start = i;
+          upper = false;
+        }
+        upper |= isUpper || Character.toLowerCase(c) != c;
+      } else if (start >= 0) {
+        out.add(token(names, start, i, upper));
+        start = -1;
       }
       prev = c;
     }
-    if (sb.length() > 0) {
-      out.add(sb.toString());
+    if (start >= 0) {
+      out.add(token(names, start, names.length(), upper));
     }
     return out.toArray(new String[0]);
   }
 
+  private static String token(String names, int from, int to, boolean upper) {
+    if (!upper) {
+      return names.substring(from, to);
+    }
+    char[] lower = new char[to - from];
+    for (int i = from; i < to; i++) {
+      lower[i - from] = Character.toLowerCase(names.charAt(i));
+    }
+    return new String(lower);
+  }
+
   /** The chrome kind an element's role or name says it is, or null. */
   static Chrome chrome(Element e, String[] tokens) {
-    String role = e.attr("role");
+    String role = attr(e, "role");
     if (!role.isEmpty()) {
       role = role.strip().toLowerCase(Locale.ROOT);
       if (CHROME_ROLES.contains(role)) {
@@ -257,8 +291,8 @@ final class HtmlHints {
 
   /** Readability's class weight: +25 for a content name, -25 for a chrome name, on class and id separately. */
   static int weight(Element e) {
-    String id = e.id();
-    return weightOf(e.attr("class")) + (slug(id) ? 0 : weightOf(id));
+    String id = attr(e, "id");
+    return weightOf(attr(e, "class")) + (slug(id) ? 0 : weightOf(id));
   }
 
   private static int weightOf(String names) {
@@ -286,17 +320,21 @@ final class HtmlHints {
   }
 
   static Hidden hidden(Element e) {
-    if (e.hasAttr("hidden")) {
+    if (e.attributesSize() == 0) {
+      return Hidden.NO;
+    }
+    org.jsoup.nodes.Attributes a = e.attributes();
+    if (a.hasKey("hidden")) {
       return Hidden.SURELY;
     }
-    String style = e.attr("style");
+    String style = a.get("style");
     if (!style.isEmpty() && hidesByStyle(style)) {
       return Hidden.SURELY;
     }
-    if ("true".equalsIgnoreCase(e.attr("aria-hidden").strip())) {
+    if ("true".equalsIgnoreCase(a.get("aria-hidden").strip())) {
       return Hidden.PROBABLY;
     }
-    String cls = e.attr("class");
+    String cls = a.get("class");
     if (cls.isEmpty()) {
       return Hidden.NO;
     }
@@ -306,7 +344,7 @@ final class HtmlHints {
       if (!space && start < 0) {
         start = i;
       } else if (space && start >= 0) {
-        if (HIDDEN_CLASSES.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {
+        if (hidingClass(cls, start, i)) {
           return Hidden.PROBABLY;
         }
         start = -1;
@@ -315,7 +353,36 @@ final class HtmlHints {
     return Hidden.NO;
   }
 
+  /** Whether {@code cls[from, to)} is one of {@link #HIDDEN_CLASSES} in any case; allocates nothing. */
+  private static boolean hidingClass(String cls, int from, int to) {
+    int len = to - from;
+    if (len < MIN_HIDDEN_CLASS || len > MAX_HIDDEN_CLASS) {
+      return false;
+    }
+    for (String h : HIDDEN_CLASS_ARRAY) {
+      if (h.length() == len && cls.regionMatches(true, from, h, 0, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] HIDDEN_CLASS_ARRAY = HIDDEN_CLASSES.toArray(new String[0]);
+  private static final int MIN_HIDDEN_CLASS = HIDDEN_CLASSES.stream().mapToInt(String::length).min().orElse(0);
+  private static final int MAX_HIDDEN_CLASS = HIDDEN_CLASSES.stream().mapToInt(String::length).max().orElse(0);
+
+  /**
+   * Inline {@code display:none} or {@code visibility:hidden}, spaces and case aside. Most style attributes say
+   * neither word, so those are answered without the lower-cased copy.
+   */
   private static boolean hidesByStyle(String style) {
+    if (!ChromeRules.containsIgnoreCase(style, "none") && !ChromeRules.containsIgnoreCase(style, "hidden")) {
+      return false;
+    }
+    return hidesByStyleSlow(style);
+  }
+
+  private static boolean hidesByStyleSlow(String style) {
     String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
     return s.contains("display:none") || s.contains("visibility:hidden");
   }

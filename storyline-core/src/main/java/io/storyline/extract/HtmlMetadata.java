@@ -106,6 +106,15 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         HtmlJsonLd.string(article, "articleBody"), h1);
   }
 
+  private static boolean hasWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every meta value by lower-case name, property, itemprop or http-equiv; properties may list several names. */
   private static Map<String, String> metas(List<Element> metas) {
     Map<String, String> out = new HashMap<>();
@@ -115,7 +124,13 @@ record HtmlMetadata(String title, String byline, Instant published, String siteN
         continue;
       }
       for (String attr : new String[] {"name", "property", "itemprop", "http-equiv"}) {
-        for (String key : m.attr(attr).toLowerCase(Locale.ROOT).split("\\s+")) {
+        String names = m.attr(attr);
+        if (names.isEmpty()) {
+          continue;
+        }
+        names = names.toLowerCase(Locale.ROOT);
+        // most values are one name: the regex split (a fifth of metadata's time) only when there is a space
+        for (String key : hasWhitespace(names) ? names.split("\\s+") : new String[] {names}) {
           if (!key.isEmpty()) {
             out.putIfAbsent(key.replace('.', ':'), content);
             out.putIfAbsent(key, content);

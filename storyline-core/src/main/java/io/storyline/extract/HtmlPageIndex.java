@@ -27,8 +27,9 @@ final class HtmlPageIndex {
   Element canonical;
   Element html;
 
-  private HtmlPageIndex() {}
+  HtmlPageIndex() {}
 
+  /** The index of a page in a walk of its own (the extractor gathers it in {@link HtmlPageScan}). */
   static HtmlPageIndex of(Document doc) {
     HtmlPageIndex ix = new HtmlPageIndex();
     NodeTraversor.traverse(new NodeVisitor() {
@@ -42,7 +43,8 @@ final class HtmlPageIndex {
     return ix;
   }
 
-  private void visit(Element e) {
+  /** Takes note of one element; called for every element of the page in document order. */
+  void visit(Element e) {
     switch (e.normalName()) {
       case "meta":
         if (e.hasAttr("content")) {
@@ -79,33 +81,62 @@ final class HtmlPageIndex {
     if (e.attributesSize() == 0) {
       return;
     }
-    if (e.hasAttr("itemprop")) {
+    // exact-case reads: jsoup's HTML parser lower-cases attribute names, and Element.attr/hasAttr compare
+    // ignoring case, which cost more than the tests here
+    org.jsoup.nodes.Attributes a = e.attributes();
+    if (a.hasKey("itemprop")) {
       itemprops.add(e);
     }
-    if (e.hasAttr("itemscope") && e.hasAttr("itemtype")) {
+    if (a.hasKey("itemscope") && a.hasKey("itemtype")) {
       itemscopes.add(e);
     }
-    if (mentionsAuthor(e.attr("rel")) || mentionsAuthor(e.attr("class")) || mentionsAuthor(e.id())) {
+    if (mentionsAuthor(a.get("rel")) || mentionsAuthor(a.get("class")) || mentionsAuthor(a.get("id"))) {
       authors.add(e);
     }
   }
 
-  private static final String[] AUTHOR_WORDS = {"author", "byline", "by-line", "contributor", "writer"};
-
+  /**
+   * Whether a rel, class or id value mentions author, byline, by-line, contributor or writer (any case). Runs on
+   * every element with attributes: a word is only compared where the first two letters match (comparing all five
+   * words at each a, b, c or w was 4% of the HTML stage, JFR).
+   */
   private static boolean mentionsAuthor(String value) {
-    int n = value.length();
+    int n = value.length() - 5; // the shortest word, "byline", has six letters
     for (int i = 0; i < n; i++) {
       char c = (char) (value.charAt(i) | 0x20); // ASCII lower case: the words are ASCII
-      if (c != 'a' && c != 'b' && c != 'c' && c != 'w') {
-        continue;
-      }
-      for (String w : AUTHOR_WORDS) {
-        if (value.regionMatches(true, i, w, 0, w.length())) {
+      char d = (char) (value.charAt(i + 1) | 0x20);
+      if (c == 'a' && d == 'u') {
+        if (asciiAt(value, i, "author")) {
           return true;
         }
+      } else if (c == 'b' && d == 'y') {
+        if (asciiAt(value, i, "byline") || asciiAt(value, i, "by-line")) {
+          return true;
+        }
+      } else if (c == 'c' && d == 'o') {
+        if (asciiAt(value, i, "contributor")) {
+          return true;
+        }
+      } else if (c == 'w' && d == 'r' && asciiAt(value, i, "writer")) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code word} (lower-case ASCII letters and '-') is at {@code i} of {@code s}, ASCII case aside. */
+  private static boolean asciiAt(String s, int i, String word) {
+    if (i + word.length() > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char w = word.charAt(k);
+      char c = s.charAt(i + k);
+      if (c != w && (w == '-' || (c | 0x20) != w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The itemprop elements whose itemprop lists the given name (case-insensitive). */

@@ -76,7 +76,7 @@ final class HtmlPageKind {
       String tag = e.normalName();
       if (tag.equals("a")) {
         int len = stats.get(e).chars;
-        String href = e.attr("href").strip();
+        String href = HtmlHints.attr(e, "href").strip();
         if (len >= TEASER_LINK_CHARS && !href.isEmpty() && !href.startsWith("#") && !href.startsWith("javascript:")) {
           Element block = blockOf(e);
           if (stats.get(e).headlineLinks > 0) {
@@ -86,7 +86,7 @@ final class HtmlPageKind {
             teasers++;
           }
         }
-      } else if (!HtmlContentScorer.INLINE.contains(tag) && isLeafBlock(e)) {
+      } else if (!HtmlContentScorer.INLINE.contains(tag) && HtmlContentScorer.isLeafBlock(e)) {
         HtmlStats.Counts c = stats.get(e);
         if (c.nonLinkChars() >= PROSE_CHARS && c.linkDensity() < 0.3) {
           prose++;
@@ -103,15 +103,5 @@ final class HtmlPageKind {
       }
     }
     return null;
-  }
-
-  /** A block none of whose children is a block: a paragraph as the reader sees it. */
-  private static boolean isLeafBlock(Element e) {
-    for (Element child : e.children()) {
-      if (!HtmlContentScorer.INLINE.contains(child.normalName())) {
-        return false;
-      }
-    }
-    return true;
   }
 }

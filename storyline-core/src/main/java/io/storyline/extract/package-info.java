@@ -20,7 +20,9 @@
  *   <li>{@link io.storyline.extract.Extractor} (public, thread-safe, one builder): dispatch by content kind, then
  *       the shared text-level pass (metadata from paragraphs, language, outlet) and the precedence rules for
  *       {@code published}.
- *   <li>HTML: {@code HtmlArticleExtractor} runs {@code HtmlMetadata} (JSON-LD, OpenGraph, Dublin Core, microdata,
+ *   <li>HTML: {@code HtmlArticleExtractor} parses the page skimmed by {@code HtmlInput} (script, style and SVG
+ *       bodies, comments), gathers the page index, text statistics and cleaning candidates in one walk
+ *       ({@code HtmlPageScan}), then runs {@code HtmlMetadata} (JSON-LD, OpenGraph, Dublin Core, microdata,
  *       {@code <time>}), {@code HtmlCleaner} (non-content, hidden nodes, chrome named by tag, role, class or id),
  *       {@code HtmlContentScorer} (Readability block scoring, structured hints), {@code HtmlPageKind} (index pages
  *       are NOT_ARTICLE), {@code HtmlContentCleaner} (captions, link lists, galleries, graphics) and
