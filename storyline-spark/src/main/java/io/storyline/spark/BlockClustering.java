@@ -69,9 +69,9 @@ final class BlockClustering implements Iterator<StoryBlocks.Placed> {
     long cell = t._1().block();
     Map<String, Integer> terms = new HashMap<>();
     Map<String, Integer> entities = new HashMap<>();
-    for (; t != null && t._2().frequencies() != null; t = nextIn(cell)) {
-      terms.putAll(t._2().frequencies().terms());
-      entities.putAll(t._2().frequencies().entities());
+    for (; t != null && t._2().frequency() != null; t = nextIn(cell)) {
+      String key = t._2().frequency()._1();
+      (StoryFrequencies.isTerm(key) ? terms : entities).put(StoryFrequencies.name(key), t._2().frequency()._2());
     }
     long block = Math.floorDiv(cell, StoryBlocks.MAX_CELLS);
     StoryClusterer clusterer = StoryClusterer.builder()
@@ -85,6 +85,10 @@ final class BlockClustering implements Iterator<StoryBlocks.Placed> {
       StoryBlocks.Featured d = t._2().doc();
       if (t._2().elsewhere()) {
         clusterer.observe(d.features());
+        if (!t._1().ghost()) { // placed by its copy group, whose story started in an earlier block
+          docs.add(new StoryBlocks.Placed(d.order(), false, cell, -1, -1, d.group(), t._1().key()));
+          assigned.add(null);
+        }
         continue;
       }
       Long group = d.group();
@@ -101,6 +105,10 @@ final class BlockClustering implements Iterator<StoryBlocks.Placed> {
     }
     List<StoryBlocks.Placed> placed = new ArrayList<>(docs.size());
     for (int i = 0; i < docs.size(); i++) {
+      if (assigned.get(i) == null) {
+        placed.add(docs.get(i));
+        continue;
+      }
       String story = clusterer.currentStory(assigned.get(i));
       int sn = storyNumbers.computeIfAbsent(story, k -> storyNumbers.size());
       int tn = topicNumbers.computeIfAbsent(topicOf.getOrDefault(story, story), k -> topicNumbers.size());

@@ -224,7 +224,20 @@ final class StoryBlocks {
    * One document of the story stage: its place in the stream, its copy group and when that group starts (null
    * without a group), and its story features, computed once here on every core.
    */
-  record Featured(StreamKey key, long order, Long group, Long start, StoryFeatures features) implements Serializable {
+  record Featured(StreamKey key, long order, Long group, Long start, byte[] serialized) implements Serializable {
+    /**
+     * Features kept serialized: Spark sizes the records it buffers for a sort by walking their object graphs, which
+     * for a map of a few hundred terms cost a fifth of the stage (JFR); an array is sized at once, and each stage
+     * that reads the features decodes them once.
+     */
+    Featured(StreamKey key, long order, Long group, Long start, StoryFeatures features) {
+      this(key, order, group, start, Serialized.bytes(features));
+    }
+
+    StoryFeatures features() {
+      return Serialized.value(serialized, StoryFeatures.class);
+    }
+
     long seconds() {
       return key.time().getEpochSecond();
     }
@@ -237,10 +250,9 @@ final class StoryBlocks {
 
   /**
    * What the block shuffle carries to a clusterer: a document (to place, or with {@code elsewhere} only to count,
-   * its copy group's story being earlier), or the block's starting document frequencies (sorted first).
+   * its copy group's story being earlier), or one key's starting document frequency (sorted first).
    */
-  record BlockItem(Featured doc, boolean elsewhere, StoryFrequencies.Frequencies frequencies)
-      implements Serializable {}
+  record BlockItem(Featured doc, boolean elsewhere, Tuple2<String, Integer> frequency) implements Serializable {}
 
   /** The sort key of a cell's document frequencies: before every document. */
   static final StreamKey FREQUENCIES_FIRST = new StreamKey(Instant.MIN, "", 0, Long.MIN_VALUE);
@@ -300,8 +312,9 @@ final class StoryBlocks {
       long block = Math.floorDiv(seconds, blockSeconds);
       int here = split.value().getOrDefault(block, 1);
       int next = split.value().getOrDefault(block + 1, 1);
-      List<String> entities = here > 1 || next > 1 ? f.features().entityKeysByMentions() : List.of();
-      String main = entities.isEmpty() ? "id:" + f.features().id() : entities.get(0);
+      StoryFeatures features = here > 1 || next > 1 ? f.features() : null;
+      List<String> entities = features != null ? features.entityKeysByMentions() : List.of();
+      String main = entities.isEmpty() ? "id:" + f.order() : entities.get(0);
       List<Tuple2<BlockKey, BlockItem>> out = new ArrayList<>(3);
       boolean elsewhere = f.elsewhere(block * blockSeconds - leadSeconds);
       out.add(new Tuple2<>(new BlockKey(cell(block, main, here), false, key), new BlockItem(f, elsewhere, null)));
@@ -316,14 +329,9 @@ final class StoryBlocks {
       }
       return out.iterator();
     });
-    JavaRDD<Placed> byGroup = featured.filter(f -> f.elsewhere(
-            Math.floorDiv(f.seconds(), blockSeconds) * blockSeconds - leadSeconds))
-        .map(f -> new Placed(f.order(), false, Math.floorDiv(f.seconds(), blockSeconds), -1, -1, f.group(),
-            f.key()));
     return items.union(frequencies)
         .repartitionAndSortWithinPartitions(new BlockPartitioner(partitions), BlockKey.ORDER)
-        .mapPartitions(it -> new BlockClustering(it, s, segments.value()))
-        .union(byGroup);
+        .mapPartitions(it -> new BlockClustering(it, s, segments.value()));
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.storyline.spark;
 
 import io.storyline.stories.StoryFeatures;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -29,15 +27,13 @@ import scala.Tuple2;
 final class StoryFrequencies {
   private StoryFrequencies() {}
 
-  /** Document frequencies of the keys a block needs: terms and entity keys. */
-  record Frequencies(Map<String, Integer> terms, Map<String, Integer> entities) implements Serializable {
-    Frequencies plus(Frequencies o) {
-      Map<String, Integer> t = new HashMap<>(terms);
-      t.putAll(o.terms);
-      Map<String, Integer> e = new HashMap<>(entities);
-      e.putAll(o.entities);
-      return new Frequencies(t, e);
-    }
+  /** Whether a key of {@link #of} is a term (else an entity key); {@link #name} is the key itself. */
+  static boolean isTerm(String key) {
+    return key.charAt(0) == 't';
+  }
+
+  static String name(String key) {
+    return key.substring(1);
   }
 
   /** The segment of a document at {@code seconds}: {@code 2 × block}, plus 1 in the block's last {@code leadIn}. */
@@ -57,12 +53,12 @@ final class StoryFrequencies {
 
   /**
    * Frequencies per story cell ({@link StoryBlocks#cell}): for each block, the keys of its documents (lead-in
-   * included) with the number of earlier documents holding them, copied to each of the block's cells.
+   * included) with the number of earlier documents holding them, one record per key and cell ({@link #isTerm}).
    *
    * @param docs   (segment, features) of every document
    * @param cells  the blocks cut into cells, with their cell counts
    */
-  static JavaPairRDD<Long, Frequencies> of(JavaRDD<Tuple2<Long, StoryFeatures>> docs,
+  static JavaPairRDD<Long, Tuple2<String, Integer>> of(JavaRDD<Tuple2<Long, StoryFeatures>> docs,
       Broadcast<Map<Long, Integer>> cells, int partitions) {
     JavaPairRDD<String, Tuple2<Long, Long>> counts = docs.flatMapToPair(d -> {
       List<Tuple2<Tuple2<String, Long>, Long>> out = new ArrayList<>();
@@ -99,12 +95,10 @@ final class StoryFrequencies {
       }
       return out.iterator();
     });
-    return needed.aggregateByKey(new Frequencies(new HashMap<>(), new HashMap<>()), partitions, (f, kv) -> {
-      (kv._1().charAt(0) == 't' ? f.terms() : f.entities()).put(kv._1().substring(1), kv._2());
-      return f;
-    }, Frequencies::plus).flatMapToPair(t -> {
+    // one record per (cell, key): no per-block map is built in a shuffle buffer (Spark sizes those by walking them)
+    return needed.flatMapToPair(t -> {
       int n = cells.value().getOrDefault(t._1(), 1);
-      List<Tuple2<Long, Frequencies>> out = new ArrayList<>(n);
+      List<Tuple2<Long, Tuple2<String, Integer>>> out = new ArrayList<>(n);
       for (int c = 0; c < n; c++) {
         out.add(new Tuple2<>(t._1() * StoryBlocks.MAX_CELLS + c, t._2()));
       }
