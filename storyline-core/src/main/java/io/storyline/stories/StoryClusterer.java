@@ -114,13 +114,8 @@ public final class StoryClusterer {
    */
   public static List<String> entityKeys(Article article) {
     Objects.requireNonNull(article, "article");
-    List<Entity> found = ENTITIES.get().extract(article.title() == null ? "" : article.title(), article.text());
-    List<Entity> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparingInt((Entity e) -> -e.mentions()));
-    List<String> keys = new ArrayList<>(sorted.size());
-    for (Entity e : sorted) {
-      keys.add(e.key());
-    }
+    return features(article, false).entityKeysByMentions();
+  }
     return keys;
   }
 

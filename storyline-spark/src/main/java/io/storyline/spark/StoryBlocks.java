@@ -28,7 +28,11 @@ import scala.Tuple2;
  * documents take their anchor's time, see {@link StreamKey}). Each block is clustered alone, after a lead-in: the
  * documents of the {@code leadIn} (default 7 days, at least the clusterer's 3-day window) before the block are fed
  * first as ghosts, so that stories still open at the boundary are rebuilt and the online word statistics are warm;
- * ghosts are not labelled by this block. Stitching: a story of block k+1 that holds ghosts is the continuation of
+ * ghosts are not labelled by this block. Each block's clusterer starts from the document frequencies of every
+ * document before its lead-in ({@link StoryFrequencies}) and counts every document of its range, also those it
+ * does not place, so it weighs terms as one clusterer over the stream: without this, METER's stories agreed with
+ * the core at ARI 0.971, with it at 1.000 ({@code MeterIT}). Story features are computed once per document before
+ * the block shuffle, on every core. Stitching: a story of block k+1 that holds ghosts is the continuation of
  * the block-k story most of those ghosts belong to (one link per story, so two stories of block k are never
  * joined through a third); and all stories holding members of one copy group are one story, the core's rule (a
  * copy group never spans two stories). Stories are the connected components of these links
@@ -47,8 +51,8 @@ import scala.Tuple2;
  * main entity. Costs one more entity extraction per document of a split block. Limit: a hot entity (a country
  * in every second article) makes one cell larger than the others; cells are not split further.
  *
- * <p><b>Cost.</b> One shuffle of the articles (plus the lead-in share, {@code leadIn / block}), then only ids and
- * labels. A block's clusterer holds its open stories (about 60 KB each with embeddings) and one assignment per
+ * <p><b>Cost.</b> One shuffle of the story features (plus the lead-in share, {@code leadIn / block}), one of
+ * (key, half-block) counts for the frequencies, then only ids and labels. A block's clusterer holds its open stories (about 60 KB each with embeddings) and one assignment per
  * document (about 40 bytes). A block is one task: with 28-day blocks a year is 13 tasks, so the stage runs on at
  * most 13 cores per year of news; shorter blocks give more parallelism and more boundaries.
  */
