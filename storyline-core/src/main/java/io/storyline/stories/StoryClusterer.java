@@ -116,8 +116,6 @@ public final class StoryClusterer {
     Objects.requireNonNull(article, "article");
     return features(article, false).entityKeysByMentions();
   }
-    return keys;
-  }
 
   /**
    * The stream-independent features of an article ({@link StoryFeatures}): what {@link #add(Article, String)}
