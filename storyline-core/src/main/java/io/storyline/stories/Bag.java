@@ -83,6 +83,29 @@ final class Bag {
     return dot / Math.sqrt(squaredNorm * other.squaredNorm);
   }
 
+  /** The weight of a key, or null when the bag does not hold it. */
+  Double weight(String key) {
+    return weights.get(key);
+  }
+
+  /** Visits every key and weight (in the bag's iteration order). */
+  void forEach(java.util.function.BiConsumer<String, Double> visit) {
+    weights.forEach(visit);
+  }
+
+  /**
+   * {@link #cosine(Map)} from a dot product accumulated elsewhere (an inverted index adds the products of the shared
+   * keys); {@code unitEmpty} says whether the unit vector was empty.
+   */
+  double cosineFromDot(double dot, boolean unitEmpty) {
+    return squaredNorm <= 0 || unitEmpty ? 0 : dot / Math.sqrt(squaredNorm);
+  }
+
+  /** {@link #cosine(Bag)} from a dot product accumulated elsewhere. */
+  double cosineFromDot(Bag other, double dot) {
+    return squaredNorm <= 0 || other.squaredNorm <= 0 ? 0 : dot / Math.sqrt(squaredNorm * other.squaredNorm);
+  }
+
   boolean isEmpty() {
     return weights.isEmpty();
   }

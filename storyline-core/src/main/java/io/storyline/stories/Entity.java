@@ -6,7 +6,7 @@ import java.util.Objects;
  * A named entity of one document: its alias key (see {@link AliasKey}), the fullest surface form seen, its type and
  * how often it was mentioned.
  */
-record Entity(String key, String name, EntityType type, int mentions) {
+record Entity(String key, String name, EntityType type, int mentions) implements java.io.Serializable {
   Entity {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(name, "name");

@@ -60,6 +60,47 @@ final class EntityExtractor {
   private final POSTaggerME tagger = new POSTaggerME(Models.POS);
   private final Gazetteer gazetteer = Gazetteer.SHIPPED;
 
+  /**
+   * Recent tokenisations and tags by sentence. Tokenising and tagging a sentence depends on the sentence alone, and
+   * copies of one wire story (and their partial takes) repeat most sentences, so a stream asks for the same
+   * sentences again: cached, the answers are identical and cost a lookup. {@value #CACHE_ENTRIES} entries each,
+   * least recently used dropped; about 4 MB per extractor.
+   */
+  static final int CACHE_ENTRIES = 8192;
+
+  private final Map<String, String[]> tokenCache = lru();
+  private final Map<String, String[]> tagCache = lru();
+
+  private static Map<String, String[]> lru() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, String[]> eldest) {
+        return size() > CACHE_ENTRIES;
+      }
+    };
+  }
+
+  /** The tokens of one sentence (a cached array: not to be modified). */
+  private String[] tokens(String sentence) {
+    String[] t = tokenCache.get(sentence);
+    if (t == null) {
+      t = tokenizer.tokenize(sentence);
+      tokenCache.put(sentence, t);
+    }
+    return t;
+  }
+
+  /** The part-of-speech tags of one tokenised sentence (a cached array: not to be modified). */
+  private String[] tags(String[] tokens) {
+    String key = String.join("\u0000", tokens);
+    String[] t = tagCache.get(key);
+    if (t == null) {
+      t = tagger.tag(tokens);
+      tagCache.put(key, t);
+    }
+    return t;
+  }
+
   /** Entities of a headline and body (either may be empty), merged by key, in order of first mention. */
   List<Entity> extract(String title, String body) {
     Map<String, Entity> byKey = new LinkedHashMap<>();
@@ -67,7 +108,7 @@ final class EntityExtractor {
     if (body != null && !body.isBlank()) {
       String[] sents = sentences.sentDetect(body);
       for (int i = 0; i < Math.min(sents.length, MAX_SENTENCES); i++) {
-        sentenceTokens.add(tokenizer.tokenize(sents[i]));
+        sentenceTokens.add(tokens(sents[i]));
       }
     }
     Set<String> capitalisedInside = new HashSet<>();
@@ -80,7 +121,7 @@ final class EntityExtractor {
       }
     }
     if (title != null && !title.isBlank()) {
-      String[] tokens = tokenizer.tokenize(title);
+      String[] tokens = tokens(title);
       sentence(tokens, isTitleCase(tokens), capitalisedInside, byKey);
     }
     for (String[] tokens : sentenceTokens) {
@@ -94,7 +135,7 @@ final class EntityExtractor {
       return;
     }
     // Tags are needed only where case is ambiguous: a Title Case headline, or a capitalised unknown first word.
-    String[] tags = titleCase || ambiguousStart(tokens, capitalisedInside) ? tagger.tag(tokens) : null;
+    String[] tags = titleCase || ambiguousStart(tokens, capitalisedInside) ? tags(tokens) : null;
     int i = 0;
     while (i < tokens.length) {
       if (!isNamePart(tokens, tags, i, titleCase, capitalisedInside)) {

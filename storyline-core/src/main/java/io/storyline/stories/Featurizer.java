@@ -32,6 +32,11 @@ final class Featurizer {
   }
 
   DocumentFeatures features(Article article, Instant time) {
+    return weigh(read(article, entities, embedder), time);
+  }
+
+  /** The stream-independent features of an article: term counts, entities, embedding (the costly part). */
+  static StoryFeatures read(Article article, EntityExtractor entities, SentenceEmbedder embedder) {
     String title = article.title() == null ? "" : article.title();
     String body = article.text();
     Map<String, Integer> tf = new HashMap<>();
@@ -42,11 +47,23 @@ final class Featurizer {
     for (String t : bodyTerms.subList(0, Math.min(BODY_TERMS, bodyTerms.size()))) {
       tf.merge(t, 1, Integer::sum);
     }
+    List<Entity> found = entities.extract(title, body);
+    float[] embedding = embedder == null ? null : embedder.embed(lead(title, body));
+    String outlet = article.outlet() != null ? article.outlet() : article.agency();
+    String headline = words(title, 40).isEmpty() ? firstWords(body, 12) : title;
+    return new StoryFeatures(article.id(), article.published(), headline, outlet, tf, found, embedding);
+  }
+
+  /**
+   * TF-IDF weights of read features at {@code time}, counting the document into the online document frequencies
+   * first (as every document is counted when it arrives).
+   */
+  DocumentFeatures weigh(StoryFeatures f, Instant time) {
+    Map<String, Integer> tf = f.termCounts();
     termFrequencies.addDocument(tf.keySet());
     Map<String, Double> terms = new HashMap<>();
     tf.forEach((t, n) -> terms.put(t, (1 + Math.log(n)) * termFrequencies.idf(t)));
-
-    List<Entity> found = entities.extract(title, body);
+    List<Entity> found = f.entities();
     Set<String> keys = new LinkedHashSet<>();
     for (Entity e : found) {
       keys.add(e.key());
@@ -56,11 +73,22 @@ final class Featurizer {
     for (Entity e : found) {
       ents.put(e.key(), (1 + Math.log(e.mentions())) * entityFrequencies.idf(e.key()));
     }
-    float[] embedding = embedder == null ? null : embedder.embed(lead(title, body));
-    String outlet = article.outlet() != null ? article.outlet() : article.agency();
-    String headline = words(title, 40).isEmpty() ? firstWords(body, 12) : title;
-    return new DocumentFeatures(article.id(), headline, outlet, time,
-        Bag.normalised(terms), Bag.normalised(ents), found, embedding);
+    return new DocumentFeatures(f.id(), f.headline(), f.outlet(), time,
+        Bag.normalised(terms), Bag.normalised(ents), found, f.embedding());
+  }
+
+  /** Counts {@code documents} earlier documents holding these keys (see {@link Vocabulary#seed}). */
+  void seed(long documents, Map<String, Integer> termDocuments, Map<String, Integer> entityDocuments) {
+    termFrequencies.seed(documents, termDocuments);
+    entityFrequencies.seed(documents, entityDocuments);
+  }
+
+  EntityExtractor extractor() {
+    return entities;
+  }
+
+  SentenceEmbedder embedder() {
+    return embedder;
   }
 
   boolean embeds() {

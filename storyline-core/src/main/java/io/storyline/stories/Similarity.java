@@ -66,6 +66,44 @@ final class Similarity {
     return base * Math.exp(-s.gapHours(d.time()) / timeScaleHours);
   }
 
+  /**
+   * Whether a score is 0 for a story that shares no term and no entity key with the document (or story): true
+   * without the embedding component, whose calibrated cosine can be positive for any pair and whose background
+   * mean takes in every comparison. Candidate retrieval through {@link Postings} is exact only then.
+   */
+  boolean zeroWithoutSharedKeys() {
+    return embedding == 0;
+  }
+
+  /**
+   * {@link #score(DocumentFeatures, StoryState)} without embeddings, from the dot products of the document's term
+   * and entity vectors with the story's centroids (accumulated through postings): the same expression, so equal
+   * up to the order of the summed products.
+   */
+  double scoreFromDots(DocumentFeatures d, StoryState s, double termDot, double entityDot) {
+    double sum = lexical * s.terms.cosineFromDot(termDot, d.terms().isEmpty());
+    double weights = lexical;
+    if (!d.entityVector().isEmpty() && entity > 0) {
+      sum += entity * s.entities.cosineFromDot(entityDot, false);
+      weights += entity;
+    }
+    double base = weights == 0 ? 0 : sum / weights;
+    return base * Math.exp(-s.gapHours(d.time()) / timeScaleHours);
+  }
+
+  /** {@link #score(StoryState, StoryState)} without embeddings, from the centroids' dot products. */
+  double scoreFromDots(StoryState a, StoryState b, double termDot, double entityDot) {
+    double sum = lexical * a.terms.cosineFromDot(b.terms, termDot);
+    double weights = lexical;
+    if (!a.entities.isEmpty() && !b.entities.isEmpty() && entity > 0) {
+      sum += entity * a.entities.cosineFromDot(b.entities, entityDot);
+      weights += entity;
+    }
+    double base = weights == 0 ? 0 : sum / weights;
+    double gap = b.last.isBefore(a.first) ? a.gapHours(b.last) : b.first.isAfter(a.last) ? a.gapHours(b.first) : 0;
+    return base * Math.exp(-gap / timeScaleHours);
+  }
+
   /** Story-to-story similarity with the same components (centroid cosines) and the gap between their spans. */
   double score(StoryState a, StoryState b) {
     double sum = lexical * a.terms.cosine(b.terms);

@@ -50,6 +50,8 @@ public final class StoryClusterer {
   private final Similarity similarity;
   private final Featurizer featurizer;
   private final TopicThreader topics;
+  /** Candidate retrieval among open stories; null when every open story must be scored (embeddings on). */
+  private final OpenIndex index;
 
   private final LinkedHashMap<String, StoryState> open = new LinkedHashMap<>();
   private final Map<String, Story> closed = new LinkedHashMap<>();
@@ -68,7 +70,10 @@ public final class StoryClusterer {
     this.similarity = new Similarity(b.lexicalWeight, b.entityWeight, b.embeddings ? b.embeddingWeight : 0,
         b.timeScale.toMinutes() / 60.0);
     this.featurizer = new Featurizer(b.embeddings ? new SentenceEmbedder() : null);
-    this.topics = new TopicThreader(b.topicThreshold, b.maxTopics);
+    boolean indexed = b.indexed && similarity.zeroWithoutSharedKeys();
+    this.index = indexed && threshold > 0 && mergeThreshold > 0 ? new OpenIndex(similarity) : null;
+    this.topics = new TopicThreader(b.topicThreshold, b.maxTopics, indexed);
+    featurizer.seed(b.seedDocuments, b.seedTerms, b.seedEntities);
   }
 
   public static Builder builder() {
@@ -109,14 +114,48 @@ public final class StoryClusterer {
    */
   public static List<String> entityKeys(Article article) {
     Objects.requireNonNull(article, "article");
-    List<Entity> found = ENTITIES.get().extract(article.title() == null ? "" : article.title(), article.text());
-    List<Entity> sorted = new ArrayList<>(found);
-    sorted.sort(Comparator.comparingInt((Entity e) -> -e.mentions()));
-    List<String> keys = new ArrayList<>(sorted.size());
-    for (Entity e : sorted) {
-      keys.add(e.key());
+    return features(article, false).entityKeysByMentions();
+  }
+
+  /**
+   * The stream-independent features of an article ({@link StoryFeatures}): what {@link #add(Article, String)}
+   * computes before weighing, for callers that compute them apart from the clustering (in parallel, or once for
+   * several clusterers). {@code embeddings} must match the clusterer that takes them. The article is not modified.
+   */
+  public static StoryFeatures features(Article article, boolean embeddings) {
+    Objects.requireNonNull(article, "article");
+    return Featurizer.read(article, ENTITIES.get(), embeddings ? EMBEDDER : null);
+  }
+
+  private static final SentenceEmbedder EMBEDDER = new SentenceEmbedder();
+
+  /**
+   * Places one document from its {@link #features features}: the same as {@link #add(Article, String)} on the
+   * article they were computed from.
+   */
+  public Assignment add(StoryFeatures features, String copyGroup) {
+    Objects.requireNonNull(features, "features");
+    if (featurizer.embeds() && !features.embedded()) {
+      throw new IllegalArgumentException("the features of '" + features.id() + "' were computed without "
+          + "embeddings but this clusterer uses them; compute them with features(article, true)");
     }
-    return keys;
+    Dated d = date(features.published());
+    return place(featurizer.weigh(features, d.time), copyGroup, d.source, d.problem);
+  }
+
+  /**
+   * Takes in a document that belongs to a story outside this clusterer (a stream cut into pieces: its copy group's
+   * story was placed by another piece): it advances the stream time (closing idle stories) and counts in the
+   * document frequencies as {@link #add} would, and joins no story here.
+   */
+  public void observe(StoryFeatures features) {
+    Objects.requireNonNull(features, "features");
+    Dated d = date(features.published());
+    DocumentFeatures doc = featurizer.weigh(features, d.time);
+    if (streamTime == null || doc.time().isAfter(streamTime)) {
+      streamTime = doc.time();
+    }
+    closeIdle();
   }
 
   /** Adds one document; see {@link #add(Article, String)}. */
@@ -131,18 +170,18 @@ public final class StoryClusterer {
    */
   public Assignment add(Article article, String copyGroup) {
     Objects.requireNonNull(article, "article");
-    Dated d = date(article);
+    Dated d = date(article.published());
     return place(featurizer.features(article, d.time), copyGroup, d.source, d.problem);
   }
 
   private record Dated(Instant time, DateSource source, String problem) {}
 
-  private Dated date(Article article) {
+  private Dated date(Instant published) {
     Instant now = clock.instant();
-    String problem = DateCheck.problem(article.published(), now);
+    String problem = DateCheck.problem(published, now);
     Dated d;
     if (problem == null) {
-      d = new Dated(article.published(), DateSource.PUBLISHED, null);
+      d = new Dated(published, DateSource.PUBLISHED, null);
     } else if (previousTime != null) {
       d = new Dated(previousTime, DateSource.PREVIOUS_DOCUMENT, problem);
     } else {
@@ -202,7 +241,7 @@ public final class StoryClusterer {
     List<DocumentFeatures> features = new ArrayList<>(ordered.size());
     List<Dated> dates = new ArrayList<>(ordered.size());
     for (StoryInput in : ordered) {
-      Dated d = date(in.article());
+      Dated d = date(in.article().published());
       dates.add(d);
       features.add(featurizer.features(in.article(), d.time));
     }
@@ -241,6 +280,9 @@ public final class StoryClusterer {
       StoryState s = open.get(groupStory);
       if (s != null) {
         s.add(doc, Double.NEGATIVE_INFINITY);
+        if (index != null) {
+          index.post(s, doc);
+        }
         groupStory = mergeSimilar(s).id;
       } else {
         closed.computeIfPresent(groupStory, (k, v) -> v.plus(time, doc.outlet()));
@@ -250,7 +292,8 @@ public final class StoryClusterer {
     }
     StoryState best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
-    for (StoryState s : open.values()) {
+    // with the index, the stories left out score 0 < threshold (see OpenIndex): the same choice as the scan
+    for (StoryState s : index != null ? index.candidates(doc, threshold) : open.values()) {
       double score = similarity.score(doc, s);
       if (score > bestScore) {
         bestScore = score;
@@ -260,11 +303,17 @@ public final class StoryClusterer {
     Assignment.Basis basis;
     if (best != null && bestScore >= threshold) {
       best.add(doc, bestScore);
+      if (index != null) {
+        index.post(best, doc);
+      }
       best = mergeSimilar(best);
       basis = Assignment.Basis.SIMILARITY;
     } else {
       best = new StoryState("s" + (++nextStory), doc);
       open.put(best.id, best);
+      if (index != null) {
+        index.post(best, doc);
+      }
       basis = Assignment.Basis.NEW_STORY;
       bestScore = Double.NaN;
     }
@@ -288,12 +337,15 @@ public final class StoryClusterer {
     boolean merged = true;
     while (merged) {
       merged = false;
-      for (StoryState o : open.values()) {
+      for (StoryState o : index != null ? index.mergeCandidates(grown, mergeThreshold) : open.values()) {
         if (o != grown && similarity.score(grown, o) >= mergeThreshold) {
           StoryState keep = number(o.id) < number(grown.id) ? o : grown;
           StoryState gone = keep == o ? grown : o;
           keep.absorb(gone);
           open.remove(gone.id);
+          if (index != null) {
+            index.absorb(keep, gone);
+          }
           mergedInto.put(gone.id, keep.id);
           List<String> groups = groupsOfStory.remove(gone.id);
           if (groups != null) {
@@ -330,6 +382,9 @@ public final class StoryClusterer {
     all.sort(Comparator.comparing((StoryState s) -> s.last).thenComparing(s -> s.id));
     for (StoryState s : all) {
       close(s);
+      if (index != null) {
+        index.remove(s);
+      }
     }
     open.clear();
   }
@@ -396,6 +451,9 @@ public final class StoryClusterer {
       StoryState s = it.next();
       if (s.last.isBefore(horizon)) {
         it.remove();
+        if (index != null) {
+          index.remove(s);
+        }
         close(s);
       }
     }
@@ -420,6 +478,10 @@ public final class StoryClusterer {
     private boolean embeddings = true;
     private int maxTopics = 20_000;
     private Clock clock = Clock.systemUTC();
+    private boolean indexed = true;
+    private long seedDocuments;
+    private Map<String, Integer> seedTerms = Map.of();
+    private Map<String, Integer> seedEntities = Map.of();
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -514,6 +576,30 @@ public final class StoryClusterer {
     public Builder clock(Clock v) {
       once("clock");
       clock = Objects.requireNonNull(v, "clock");
+      return this;
+    }
+
+    /**
+     * Document frequencies of the documents before this clusterer's first, for a stream cut into pieces (the Spark
+     * job clusters time blocks apart): {@code documents} earlier documents, and how many of them held each term and
+     * each entity key ({@link StoryFeatures#termKeys}, {@link StoryFeatures#entityKeys}); only the keys of the
+     * documents to come matter. The clusterer then weighs terms as one clusterer over the whole stream would.
+     */
+    public Builder documentFrequencies(long documents, Map<String, Integer> terms, Map<String, Integer> entities) {
+      once("documentFrequencies");
+      if (documents < 0) {
+        throw new IllegalArgumentException("documents must be >= 0, was " + documents);
+      }
+      seedDocuments = documents;
+      seedTerms = Map.copyOf(terms);
+      seedEntities = Map.copyOf(entities);
+      return this;
+    }
+
+    /** Whether open stories and topics are found through an inverted index (default true; tests compare both). */
+    Builder indexed(boolean v) {
+      once("indexed");
+      indexed = v;
       return this;
     }
 

@@ -18,6 +18,11 @@ import java.util.Map;
  * truncated (story: 100 terms, 40 entities; topic: 300 terms, 100 entities), so a topic costs about 40 KB at most;
  * past {@code maxTopics} the topic touched least recently is forgotten (its id stays valid in summaries already
  * given out). Not thread-safe.
+ *
+ * <p>Without embeddings, topics are found through {@link Postings} of their term and entity keys: a topic sharing no
+ * key with a story has similarity 0, below a positive threshold, so only the topics reached are scored (with the
+ * same expression, then rescored exactly, in access order: the same choice as scanning every topic; see
+ * {@link OpenIndex} for the margin).
  */
 final class TopicThreader {
   private static final double W_ENTITY = 0.5;
@@ -28,10 +33,15 @@ final class TopicThreader {
   private final int maxTopics;
   private final LinkedHashMap<String, TopicState> topics = new LinkedHashMap<>(16, 0.75f, true);
   private int next;
+  private long uses;
+  private final Postings<TopicState> termIndex;
+  private final Postings<TopicState> entityIndex;
 
-  TopicThreader(double threshold, int maxTopics) {
+  TopicThreader(double threshold, int maxTopics, boolean indexed) {
     this.threshold = threshold;
     this.maxTopics = maxTopics;
+    this.termIndex = indexed && threshold > 0 ? new Postings<>() : null;
+    this.entityIndex = termIndex == null ? null : new Postings<>();
   }
 
   private static final class TopicState {
@@ -41,6 +51,8 @@ final class TopicThreader {
     final Map<String, String> names = new LinkedHashMap<>();
     final List<Story> stories = new ArrayList<>();
     float[] embedding;
+    /** When the topic was last created or joined: the access order of {@code topics}. */
+    long lastUse;
 
     TopicState(String id) {
       this.id = id;
@@ -53,7 +65,8 @@ final class TopicThreader {
     Bag entities = story.entities.truncated(40);
     TopicState best = null;
     double bestScore = threshold;
-    for (TopicState t : topics.values()) {
+    boolean indexed = termIndex != null && story.embeddingSum == null;
+    for (TopicState t : indexed ? candidates(terms, entities) : topics.values()) {
       double s = similarity(t, terms, entities, story.embeddingSum);
       if (s >= bestScore) {
         bestScore = s;
@@ -64,10 +77,19 @@ final class TopicThreader {
       best = new TopicState("t" + (++next));
       topics.put(best.id, best);
       if (topics.size() > maxTopics) {
-        topics.remove(topics.keySet().iterator().next());
+        TopicState eldest = topics.remove(topics.keySet().iterator().next());
+        if (termIndex != null) {
+          termIndex.remove(eldest);
+          entityIndex.remove(eldest);
+        }
       }
     } else {
       topics.get(best.id); // touch for access order
+    }
+    best.lastUse = ++uses;
+    if (termIndex != null) {
+      termIndex.add(best, keys(terms));
+      entityIndex.add(best, keys(entities));
     }
     best.terms.addAll(terms);
     best.entities.addAll(entities);
@@ -86,6 +108,29 @@ final class TopicThreader {
     }
     best.stories.add(summary);
     return best.id;
+  }
+
+  /** Topics that may reach the threshold, in access order (least recently used first, as {@code topics}). */
+  private List<TopicState> candidates(Bag terms, Bag entities) {
+    Map<TopicState, double[]> dots = Postings.dots();
+    termIndex.accumulate(terms, null, (t, k) -> t.terms.weight(k), dots, 0);
+    entityIndex.accumulate(entities, null, (t, k) -> t.entities.weight(k), dots, 1);
+    return Postings.reaching(dots, e -> {
+      TopicState t = e.getKey();
+      double sum = W_TERMS * t.terms.cosineFromDot(terms, e.getValue()[0]);
+      double w = W_TERMS;
+      if (!entities.isEmpty() && !t.entities.isEmpty()) {
+        sum += W_ENTITY * t.entities.cosineFromDot(entities, e.getValue()[1]);
+        w += W_ENTITY;
+      }
+      return sum / w;
+    }, threshold - OpenIndex.MARGIN, Comparator.comparingLong((TopicState t) -> t.lastUse));
+  }
+
+  private static List<String> keys(Bag bag) {
+    List<String> out = new ArrayList<>(bag.size());
+    bag.forEach((k, v) -> out.add(k));
+    return out;
   }
 
   private static double similarity(TopicState t, Bag terms, Bag entities, float[] embedding) {

@@ -21,6 +21,24 @@ final class Vocabulary {
     }
   }
 
+  /**
+   * Takes in the counts of {@code documents} documents seen elsewhere before this stream's first (a stream cut into
+   * pieces carries the frequencies of the pieces before): as if they had been added one by one.
+   */
+  void seed(long documents, Map<String, Integer> counts) {
+    if (documents < 0) {
+      throw new IllegalArgumentException("documents must be >= 0, was " + documents);
+    }
+    this.documents += documents;
+    counts.forEach((k, n) -> {
+      if (n < 0 || n > documents) {
+        throw new IllegalArgumentException("document frequency of '" + k + "' must be in [0, " + documents
+            + "], was " + n);
+      }
+      df.computeIfAbsent(k, x -> new int[1])[0] += n;
+    });
+  }
+
   /** Smoothed inverse document frequency of a key. */
   double idf(String key) {
     int[] d = df.get(key);

@@ -25,6 +25,16 @@
  * repaired). A copy group joins its story without comparison: a copy group never spans two stories. Stories close
  * after a window of inactivity (3 days by default); closed stories are threaded into topics
  * ({@code TopicThreader}) by entity profile, terms and meaning, with no time window, so a topic spans years.
+ * Without embeddings, open stories and topics are found through an inverted index of their keys
+ * ({@code OpenIndex}, {@code Postings}): a story sharing no term or entity key scores 0, so the result is that of
+ * scanning them all (checked on the dev corpora by {@code OpenIndexIT}) at a cost that does not grow with the
+ * stories a document shares nothing with. Entity extraction caches tokens and tags by sentence (copies repeat them).
+ *
+ * <p><b>In pieces.</b> {@link io.storyline.stories.StoryClusterer#features} computes a document's
+ * stream-independent {@link io.storyline.stories.StoryFeatures} apart (in parallel; the Spark job);
+ * {@code add(features, group)} places them as {@code add(article, group)} would, {@code observe} counts a document
+ * placed elsewhere, and {@code Builder.documentFrequencies} starts a clusterer from the frequencies of the stream
+ * before it, so a stream cut into time blocks weighs terms as one clusterer would.
  *
  * <p><b>Dates.</b> The time used is the article's publication time; when it is missing, the epoch, or more than a
  * day in the future, the previous document's time (or, for the first document, the clock's), and the assignment

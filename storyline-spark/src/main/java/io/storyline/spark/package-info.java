@@ -29,9 +29,10 @@
  *       merged back onto this order ({@code OrderedMerge}: only labels move).</li>
  *   <li><b>Copies</b> ({@code CopyGroups}: key, candidate, text and word-count shuffles, then connected
  *       components and one shuffle of member records by group): the copy groups one {@code CopyIndex} gives.</li>
- *   <li><b>Stories</b> ({@code StoryBlocks}: one shuffle of the articles into blocks of publication time, split
- *       by entity when large, each clustered by the core {@code StoryClusterer}; stitched by connected
- *       components).</li>
+ *   <li><b>Stories</b> ({@code StoryBlocks}: story features computed once per document, one shuffle of them
+ *       into blocks of publication time, split by entity when large, each clustered by the core
+ *       {@code StoryClusterer} ({@code BlockClustering}) from the stream's document frequencies before it
+ *       ({@code StoryFrequencies}); stitched by connected components).</li>
  *   <li><b>Write</b> ({@code Output}): JSON lines and Parquet, in input order.</li>
  * </ol>
  * Connected components of large graphs: {@code ConnectedComponents} (large-star/small-star).
