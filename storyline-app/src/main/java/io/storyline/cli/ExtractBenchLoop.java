@@ -154,6 +154,42 @@ final class ExtractBenchLoop {
   }
 
   /**
+   * The host's CPU counters now, {@code {all ticks, steal ticks}} summed over the cores, from the first line of
+   * {@code /proc/stat} (Linux); null where it cannot be read.
+   */
+  static long[] cpuTicks() {
+    try {
+      String line = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String[] f = line.trim().split("\\s+");
+      if (!f[0].equals("cpu") || f.length < 9) {
+        return null;
+      }
+      long all = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+        all += Long.parseLong(f[i]);
+      }
+      return new long[] {all, Long.parseLong(f[8])};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * One line saying how much CPU time the hypervisor took from this virtual machine since {@code before}
+   * ({@link #cpuTicks}): on a VM the steal moves every rate, even per CPU-second, so a rate is read with it.
+   * Empty where the counters cannot be read.
+   */
+  static String stealSince(long[] before) {
+    long[] now = cpuTicks();
+    if (before == null || now == null || now[0] <= before[0]) {
+      return "";
+    }
+    return String.format("hypervisor steal: %.1f%% of the machine's CPU time during the run (/proc/stat); on a"
+        + " virtual machine rates drift with it, so compare runs taken back to back%n",
+        100.0 * (now[1] - before[1]) / (now[0] - before[0]));
+  }
+
+  /**
    * The documents of {@code kind} read from {@code paths}; with {@code fileName}, only files of that name (e.g.
    * {@code source.html} in Readability's test-page layout).
    */

@@ -68,6 +68,7 @@ final class ExtractHtmlBench implements Callable<Integer> {
         chars / 1e6, chars / 1e3 / pages.size(), inputs);
     out.println(ExtractBenchLoop.machine());
     out.flush();
+    long[] ticks = ExtractBenchLoop.cpuTicks();
     List<ExtractBenchLoop.Result> results = ExtractBenchLoop.measure(List.of(
         new ExtractBenchLoop.Config("HTML (no language detection)",
             Extractor.builder().detectLanguage(false).build()),
@@ -82,6 +83,7 @@ final class ExtractHtmlBench implements Callable<Integer> {
     }
     out.println("pages/cpu-s: pages per CPU-second of the extracting thread; wall pages/s: median one-second slice;"
         + " median/p99/worst: CPU time of one page");
+    out.print(ExtractBenchLoop.stealSince(ticks));
     if (hugeMb > 0) {
       huge(out);
     }

@@ -65,6 +65,7 @@ final class ExtractTextBench implements Callable<Integer> {
     Extractor withLanguage = Extractor.builder().build();
     withLanguage.extract(docs.get(0));
     long model = ExtractBenchLoop.usedAfterGc() - before;
+    long[] ticks = ExtractBenchLoop.cpuTicks();
     List<ExtractBenchLoop.Result> results = ExtractBenchLoop.measure(List.of(
         new ExtractBenchLoop.Config("text rules", Extractor.builder().detectLanguage(false).build()),
         new ExtractBenchLoop.Config("text rules + language", withLanguage)), docs, seconds, false);
@@ -76,6 +77,7 @@ final class ExtractTextBench implements Callable<Integer> {
           r.bestSlice(), r.perCpuSecond() * bytesPerDoc / 1e6, r.allocatedKbPerDocument());
     }
     out.printf("language model on the heap: about %,d MB (loaded once, shared by all threads)%n", model >> 20);
+    out.print(ExtractBenchLoop.stealSince(ticks));
     out.flush();
     return ExitCodes.OK;
   }

@@ -32,6 +32,9 @@ class ExtractTextBenchTest {
     assertThat(cl.execute("bench", "extract-text", "--generate", "20", "--seconds", "1")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("20 text documents", "text rules + language", "docs/cpu-s", "alloc/doc",
         "language model on the heap");
+    if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) { // Linux: the VM's steal is reported
+      assertThat(out.toString()).containsPattern("hypervisor steal: \\d+\\.\\d% of the machine's CPU time");
+    }
   }
 
   @Test
