@@ -34,8 +34,9 @@ package io.storyline.copies;
  * containment, 3-word-run coverage with minimum lengths 2 to 12 (Greedy String Tiling coverage without the
  * tiling), the longest common run, sentences half covered by runs, the share of the source covered (inverse
  * containment), the mean sentence alignment, the number of sources; a multinomial regression on all of them
- * reached 0.718 in sample but 0.61 to 0.67 out of sample. Tried later on the same protocol (features computed from
- * {@code storyline eval copies --details}; none moved the random-halves mean by more than 0.006): the reused share
+ * reached 0.718 in sample but 0.61 to 0.67 out of sample. Tried later on the same protocol (the shares of
+ * {@code storyline eval copies --details} joined to measures computed from the texts; none raised the random-halves
+ * mean by more than 0.006, several lowered the cross-domain numbers; README, Evaluation, Copies): the reused share
  * outside quotation marks (independent reports share the quoted words; AUC of derived-vs-non 0.866 against 0.861),
  * runs that are not stock phrases (3-grams found in at most 2 or 3 of the 161 stories: AUC 0.84-0.85, lower), runs
  * holding a rare word, the share of runs in the source's order (longest increasing subsequence: AUC 0.62 alone),
