@@ -15,14 +15,15 @@ import java.io.IOException;
 final class DfTable {
   private static final int BITS = 20;
   /** Per bucket, the number of documents holding a word of the bucket. */
-  private final int[] table;
+  /** Paged ({@link Pages}): one array of 2^20 ints would take two 4 MB regions of G1's heap, 8 MB. */
+  private final Pages.Ints table;
   private long documents;
 
   DfTable() {
-    this(new int[1 << BITS], 0);
+    this(new Pages.Ints(1 << BITS), 0);
   }
 
-  private DfTable(int[] table, long documents) {
+  private DfTable(Pages.Ints table, long documents) {
     this.table = table;
     this.documents = documents;
   }
@@ -44,8 +45,8 @@ final class DfTable {
       }
       if (seen[s] == 0) {
         seen[s] = b + 1;
-        if (table[b] != Integer.MAX_VALUE) {
-          table[b]++;
+        if (table.get(b) != Integer.MAX_VALUE) {
+          table.increment(b);
         }
       }
     }
@@ -61,7 +62,7 @@ final class DfTable {
 
   /** The rarity weight of a word, {@code ln((N + N0) / (df + 1))}. */
   double idf(long word) {
-    return logDocuments() - log1p(table[bucket(word)]);
+    return logDocuments() - log1p(table.get(bucket(word)));
   }
 
   /** {@code ln(N + N0)}, the first term of every weight; {@link #idf(long, double)} takes it precomputed. */
@@ -71,7 +72,7 @@ final class DfTable {
 
   /** As {@link #idf(long)} with {@code ln(N + 1)} given. */
   double idf(long word, double logDocuments) {
-    return logDocuments - log1p(table[bucket(word)]);
+    return logDocuments - log1p(table.get(bucket(word)));
   }
 
   private static final double[] LOG1P = new double[1 << 16];
@@ -95,7 +96,11 @@ final class DfTable {
 
   /** The count of each bucket (a copy, {@link #BUCKETS} long), for callers that sum tables kept apart. */
   int[] counts() {
-    return table.clone();
+    int[] out = new int[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++) {
+      out[b] = table.get(b);
+    }
+    return out;
   }
 
   /** A table holding {@code counts} (as {@link #counts} gives them) over {@code documents} documents. */
@@ -104,21 +109,25 @@ final class DfTable {
       throw new IllegalArgumentException("a word table has " + BUCKETS + " buckets and documents >= 0, got "
           + counts.length + " buckets and " + documents + " documents");
     }
-    return new DfTable(counts.clone(), documents);
+    Pages.Ints table = new Pages.Ints(BUCKETS);
+    for (int b = 0; b < BUCKETS; b++) {
+      table.set(b, counts[b]);
+    }
+    return new DfTable(table, documents);
   }
 
   void write(DataOutputStream out) throws IOException {
     out.writeLong(documents);
-    for (int c : table) {
-      out.writeInt(c);
+    for (int b = 0; b < BUCKETS; b++) {
+      out.writeInt(table.get(b));
     }
   }
 
   static DfTable read(DataInputStream in) throws IOException {
     long docs = in.readLong();
-    int[] table = new int[1 << BITS];
-    for (int b = 0; b < table.length; b++) {
-      table[b] = in.readInt();
+    Pages.Ints table = new Pages.Ints(BUCKETS);
+    for (int b = 0; b < BUCKETS; b++) {
+      table.set(b, in.readInt());
     }
     return new DfTable(table, docs);
   }

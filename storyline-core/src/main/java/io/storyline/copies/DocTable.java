@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +30,29 @@ final class DocTable {
   static final int ADDED_PARTIAL = 8;
 
   private final int shingleSize;
-  private byte[] idBytes = new byte[1 << 14];
+  private final Pages.Bytes idBytes = new Pages.Bytes();
   private int idEnd;
-  int[] idStart = new int[1025];
-  long[] normalizedHash = new long[1024];
-  int[] tokens = new int[1024];
-  int[] publishedMinute = new int[1024];
-  short[] agency = new short[1024];
-  byte[] flags = new byte[1024];
-  int[] parent = new int[1024];
+  /** Where each id starts in {@link #idBytes} (and, at {@code size}, where the next one will). */
+  private final Pages.Ints idStart = new Pages.Ints(1);
+  private final Pages.Longs normalizedHash = new Pages.Longs();
+  private final Pages.Ints tokens = new Pages.Ints();
+  private final Pages.Ints publishedMinute = new Pages.Ints();
+  /** The agency code in the high bits, the flags in the low 8. */
+  private final Pages.Ints agencyFlags = new Pages.Ints();
+  private final Pages.Ints parent = new Pages.Ints();
   /**
    * The next member of the document's copy group, in a circular list through all members (a document alone points
    * to itself): {@link #union} splices two lists, so a group's members are read without scanning the table.
    */
-  int[] nextMember = new int[1024];
+  private final Pages.Ints nextMember = new Pages.Ints();
   int size;
-  /** Document number + 1 by hash of the id, linear probing, at most 3/4 full (0: empty). */
-  private int[] byId = new int[2048];
+  /**
+   * Document number + 1 by hash of the id, linear probing (0: empty), at most 3/4 full and grown by a quarter
+   * (load 0.6 to 0.75, about 6 bytes per document; doubling a power-of-two table averaged 8), a key's home slot
+   * being {@code hash * capacity >>> 32} (Lemire's fast range) as capacities are multiples of a page.
+   */
+  private Pages.Ints byId = new Pages.Ints(Pages.PAGE);
+  private int byIdSlots = Pages.PAGE;
   private final List<String> agencies = new ArrayList<>(List.of(""));
   private final Map<String, Short> agencyCodes = new HashMap<>();
 
@@ -58,52 +63,80 @@ final class DocTable {
 
   /** Adds a document and returns its number. */
   int add(String id, long hash, int tokenCount, Instant published, String agencyName, int flagBits) {
-    if (size == normalizedHash.length) {
-      grow();
-    }
-    byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    if (idEnd + b.length > idBytes.length) {
-      idBytes = Arrays.copyOf(idBytes, Math.max(idBytes.length + (idBytes.length >> 1), idEnd + b.length));
-    }
-    System.arraycopy(b, 0, idBytes, idEnd, b.length);
-    idStart[size] = idEnd;
-    idEnd += b.length;
-    idStart[size + 1] = idEnd;
     int doc = size;
-    normalizedHash[doc] = hash;
-    tokens[doc] = tokenCount;
-    publishedMinute[doc] = published == null ? NO_TIME
-        : (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(Integer.MAX_VALUE, Math.floorDiv(published.getEpochSecond(), 60)));
-    agency[doc] = agencyCode(agencyName);
-    flags[doc] = (byte) flagBits;
-    parent[doc] = doc;
-    nextMember[doc] = doc;
+    long n = doc + 1L;
+    normalizedHash.ensure(n);
+    tokens.ensure(n);
+    publishedMinute.ensure(n);
+    agencyFlags.ensure(n);
+    parent.ensure(n);
+    nextMember.ensure(n);
+    idStart.ensure(n + 1);
+    byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    idBytes.put(idEnd, b);
+    idStart.set(doc, idEnd);
+    idEnd += b.length;
+    idStart.set(doc + 1, idEnd);
+    normalizedHash.set(doc, hash);
+    tokens.set(doc, tokenCount);
+    publishedMinute.set(doc, published == null ? NO_TIME
+        : (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(Integer.MAX_VALUE, Math.floorDiv(published.getEpochSecond(), 60))));
+    agencyFlags.set(doc, agencyCode(agencyName) << 8 | (flagBits & 0xFF));
+    parent.set(doc, doc);
+    nextMember.set(doc, doc);
     size++;
-    if (size * 4L > byId.length * 3L) {
-      int[] old = byId;
-      byId = new int[old.length * 2];
-      for (int e : old) {
+    if (size * 4L > byIdSlots * 3L) {
+      Pages.Ints old = byId;
+      int oldSlots = byIdSlots;
+      byIdSlots = (int) Math.min(Integer.MAX_VALUE - Pages.PAGE, (long) Pages.pagesFor(oldSlots + (oldSlots >> 2)) << Pages.SHIFT);
+      byId = new Pages.Ints(byIdSlots);
+      for (int s = 0; s < oldSlots; s++) {
+        int e = old.get(s);
         if (e != 0) {
-          byId[freeSlot(idHash(idBytes, idStart[e - 1], idStart[e]))] = e;
+          byId.set(freeSlot(idHash(e - 1)), e);
         }
       }
     }
-    byId[freeSlot(idHash(b, 0, b.length))] = doc + 1;
+    byId.set(freeSlot(idHash(b, 0, b.length)), doc + 1);
     return doc;
+  }
+
+  long normalizedHash(int doc) {
+    return normalizedHash.get(doc);
+  }
+
+  int tokens(int doc) {
+    return tokens.get(doc);
+  }
+
+  int publishedMinute(int doc) {
+    return publishedMinute.get(doc);
+  }
+
+  /** The agency code of document {@code doc} (0: none). */
+  short agencyCode(int doc) {
+    return (short) (agencyFlags.get(doc) >>> 8);
+  }
+
+  int nextMember(int doc) {
+    return nextMember.get(doc);
   }
 
   /** Shingles of document {@code doc}: one per token from the {@code k}-th on. */
   int shingles(int doc) {
-    return Math.max(0, tokens[doc] - shingleSize + 1);
+    return Math.max(0, tokens.get(doc) - shingleSize + 1);
   }
 
   private int freeSlot(int hash) {
-    int mask = byId.length - 1;
-    int slot = hash & mask;
-    while (byId[slot] != 0) {
-      slot = (slot + 1) & mask;
+    int slot = home(hash);
+    while (byId.get(slot) != 0) {
+      slot = slot + 1 == byIdSlots ? 0 : slot + 1;
     }
     return slot;
+  }
+
+  private int home(int hash) {
+    return (int) (((hash & 0xFFFFFFFFL) * byIdSlots) >>> 32);
   }
 
   private static int idHash(byte[] b, int from, int to) {
@@ -114,13 +147,34 @@ final class DocTable {
     return (int) (io.storyline.internal.Mix64.mix(h) >>> 32);
   }
 
+  /** {@link #idHash(byte[], int, int)} of document {@code doc}'s id. */
+  private int idHash(int doc) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = idStart.get(doc), end = idStart.get(doc + 1); i < end; i++) {
+      h = (h ^ idBytes.get(i)) * 0x100000001b3L;
+    }
+    return (int) (io.storyline.internal.Mix64.mix(h) >>> 32);
+  }
+
+  private boolean idEquals(int doc, byte[] b) {
+    int from = idStart.get(doc);
+    if (idStart.get(doc + 1) - from != b.length) {
+      return false;
+    }
+    for (int i = 0; i < b.length; i++) {
+      if (idBytes.get(from + i) != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The number of the document with this id, or -1. */
   int find(String id) {
     byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    int mask = byId.length - 1;
-    for (int slot = idHash(b, 0, b.length) & mask; byId[slot] != 0; slot = (slot + 1) & mask) {
-      int doc = byId[slot] - 1;
-      if (Arrays.equals(idBytes, idStart[doc], idStart[doc + 1], b, 0, b.length)) {
+    for (int slot = home(idHash(b, 0, b.length)); byId.get(slot) != 0; slot = slot + 1 == byIdSlots ? 0 : slot + 1) {
+      int doc = byId.get(slot) - 1;
+      if (idEquals(doc, b)) {
         return doc;
       }
     }
@@ -128,11 +182,12 @@ final class DocTable {
   }
 
   String id(int doc) {
-    return new String(idBytes, idStart[doc], idStart[doc + 1] - idStart[doc], StandardCharsets.UTF_8);
+    return new String(idBytes.copy(idStart.get(doc), idStart.get(doc + 1)), StandardCharsets.UTF_8);
   }
 
   String agency(int doc) {
-    return agency[doc] == 0 ? null : agencies.get(agency[doc]);
+    int code = agencyCode(doc);
+    return code == 0 ? null : agencies.get(code);
   }
 
   String agencyName(short code) {
@@ -140,18 +195,20 @@ final class DocTable {
   }
 
   boolean has(int doc, int flag) {
-    return (flags[doc] & flag) != 0;
+    return (agencyFlags.get(doc) & flag) != 0;
   }
 
   void set(int doc, int flag) {
-    flags[doc] |= (byte) flag;
+    agencyFlags.set(doc, agencyFlags.get(doc) | (flag & 0xFF));
   }
 
   /** Union-find root with path halving. */
   int root(int doc) {
-    while (parent[doc] != doc) {
-      parent[doc] = parent[parent[doc]];
-      doc = parent[doc];
+    int p;
+    while ((p = parent.get(doc)) != doc) {
+      int gp = parent.get(p);
+      parent.set(doc, gp);
+      doc = gp;
     }
     return doc;
   }
@@ -161,16 +218,17 @@ final class DocTable {
     int rx = root(x);
     int ry = root(y);
     if (rx != ry) {
-      parent[Math.max(rx, ry)] = Math.min(rx, ry);
-      int next = nextMember[rx]; // splice the two circular member lists into one
-      nextMember[rx] = nextMember[ry];
-      nextMember[ry] = next;
+      parent.set(Math.max(rx, ry), Math.min(rx, ry));
+      int next = nextMember.get(rx); // splice the two circular member lists into one
+      nextMember.set(rx, nextMember.get(ry));
+      nextMember.set(ry, next);
     }
   }
 
+  /** Heap held: the pages of the columns and of the id table. */
   long bytes() {
-    return idBytes.length + idStart.length * 4L + normalizedHash.length * (8L + 4 + 4 + 2 + 1 + 4 + 4)
-        + byId.length * 4L;
+    return idBytes.bytes() + idStart.bytes() + normalizedHash.bytes() + tokens.bytes() + publishedMinute.bytes()
+        + agencyFlags.bytes() + parent.bytes() + nextMember.bytes() + byId.bytes();
   }
 
   private short agencyCode(String name) {
@@ -190,18 +248,6 @@ final class DocTable {
     return code;
   }
 
-  private void grow() {
-    int n = normalizedHash.length * 2;
-    idStart = Arrays.copyOf(idStart, n + 1);
-    normalizedHash = Arrays.copyOf(normalizedHash, n);
-    tokens = Arrays.copyOf(tokens, n);
-    publishedMinute = Arrays.copyOf(publishedMinute, n);
-    agency = Arrays.copyOf(agency, n);
-    flags = Arrays.copyOf(flags, n);
-    parent = Arrays.copyOf(parent, n);
-    nextMember = Arrays.copyOf(nextMember, n);
-  }
-
   void write(DataOutputStream out) throws IOException {
     out.writeInt(size);
     out.writeInt(agencies.size());
@@ -209,15 +255,15 @@ final class DocTable {
       out.writeUTF(agencies.get(i));
     }
     for (int d = 0; d < size; d++) {
-      int len = idStart[d + 1] - idStart[d];
-      out.writeInt(len);
-      out.write(idBytes, idStart[d], len);
-      out.writeLong(normalizedHash[d]);
-      out.writeInt(tokens[d]);
-      out.writeInt(publishedMinute[d]);
-      out.writeShort(agency[d]);
-      out.writeByte(flags[d]);
-      out.writeInt(parent[d]);
+      byte[] id = idBytes.copy(idStart.get(d), idStart.get(d + 1));
+      out.writeInt(id.length);
+      out.write(id);
+      out.writeLong(normalizedHash.get(d));
+      out.writeInt(tokens.get(d));
+      out.writeInt(publishedMinute.get(d));
+      out.writeShort(agencyCode(d));
+      out.writeByte(agencyFlags.get(d) & 0xFF);
+      out.writeInt(parent.get(d));
     }
   }
 
@@ -248,15 +294,15 @@ final class DocTable {
         throw new IOException("corrupt index: document " + d + " has agency " + agency + ", parent " + parent);
       }
       t.add(new String(id, StandardCharsets.UTF_8), hash, tokenCount, null, null, flags);
-      t.publishedMinute[d] = minute;
-      t.agency[d] = agency;
-      t.parent[d] = parent;
+      t.publishedMinute.set(d, minute);
+      t.agencyFlags.set(d, agency << 8 | (flags & 0xFF));
+      t.parent.set(d, parent);
     }
     for (int d = 0; d < n; d++) { // member lists: a root is its group's smallest number, so it comes first
       int r = t.root(d);
       if (r != d) {
-        t.nextMember[d] = t.nextMember[r];
-        t.nextMember[r] = d;
+        t.nextMember.set(d, t.nextMember.get(r));
+        t.nextMember.set(r, d);
       }
     }
     return t;

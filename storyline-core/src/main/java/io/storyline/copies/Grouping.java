@@ -64,13 +64,13 @@ abstract class Grouping {
     if (count < 2) {
       return null;
     }
-    if (docs.agency[origin] != 0) {
+    if (docs.agencyCode(origin) != 0) {
       return docs.agency(origin); // the origin's own credit wins
     }
     Map<Short, Integer> credits = new HashMap<>();
     for (int i = 0; i < count; i++) {
-      if (docs.agency[members[i]] != 0) {
-        credits.merge(docs.agency[members[i]], 1, Integer::sum);
+      if (docs.agencyCode(members[i]) != 0) {
+        credits.merge(docs.agencyCode(members[i]), 1, Integer::sum);
       }
     }
     int bestCount = 0;
@@ -117,15 +117,15 @@ abstract class Grouping {
           int m = r;
           do {
             members[count++] = m;
-            m = docs.nextMember[m];
+            m = docs.nextMember(m);
           } while (m != r);
           groupAgency[r] = groupAgency(origin[r], members, count);
         }
       }
       int[] degree = new int[n + 1];
       for (int e = 0; e < edges.size; e++) {
-        degree[edges.a[e] + 1]++;
-        degree[edges.b[e] + 1]++;
+        degree[edges.a(e) + 1]++;
+        degree[edges.b(e) + 1]++;
       }
       for (int d = 0; d < n; d++) {
         degree[d + 1] += degree[d];
@@ -134,8 +134,8 @@ abstract class Grouping {
       adjEdge = new int[edges.size * 2];
       int[] fill = new int[n];
       for (int e = 0; e < edges.size; e++) {
-        adjEdge[adjStart[edges.a[e]] + fill[edges.a[e]]++] = e;
-        adjEdge[adjStart[edges.b[e]] + fill[edges.b[e]]++] = e;
+        adjEdge[adjStart[edges.a(e)] + fill[edges.a(e)]++] = e;
+        adjEdge[adjStart[edges.b(e)] + fill[edges.b(e)]++] = e;
       }
     }
 
@@ -197,7 +197,7 @@ abstract class Grouping {
         if (better(m, best)) {
           best = m;
         }
-        m = docs.nextMember[m];
+        m = docs.nextMember(m);
       } while (m != root);
       size = n;
       origin = best;
@@ -259,12 +259,12 @@ abstract class Grouping {
       if (d == o) {
         return new CopyResult(id, r, Relation.ORIGINAL, List.of(), id, agency, null);
       }
-      boolean exact = docs.normalizedHash[d] == docs.normalizedHash[o];
+      boolean exact = docs.normalizedHash(d) == docs.normalizedHash(o);
       List<Integer> copyEdges = new ArrayList<>();
       boolean anyBetter = false;
       for (int c = firstEdge(d); c >= 0; c = nextEdge(c, d)) {
         int e = edgeAt(c);
-        int f = edges.flags[e];
+        int f = edges.flags(e);
         if ((f & (EdgeList.EXACT | EdgeList.A_NEAR_B | EdgeList.B_NEAR_A)) != 0) {
           exact |= (f & EdgeList.EXACT) != 0;
           copyEdges.add(e);
@@ -280,7 +280,7 @@ abstract class Grouping {
       return new CopyResult(id, r, exact ? Relation.EXACT : Relation.NEAR, sorted(sources), docs.id(o), agency, null);
     }
     if (docs.has(d, DocTable.TOO_SHORT)) {
-      int t = docs.tokens[d];
+      int t = docs.tokens(d);
       String reason = "text has " + t + " word" + (t == 1 ? "" : "s")
           + "; at least " + shingleSize + " are needed to compare it";
       return new CopyResult(id, r, Relation.UNIQUE, List.of(), id, agency, reason);
@@ -294,8 +294,8 @@ abstract class Grouping {
   private void addTaken(int d, List<Source> sources) {
     for (int c = firstEdge(d); c >= 0; c = nextEdge(c, d)) {
       int e = edgeAt(c);
-      int f = edges.flags[e];
-      boolean isA = edges.a[e] == d;
+      int f = edges.flags(e);
+      boolean isA = edges.a(e) == d;
       boolean takes = (f & (isA ? EdgeList.A_PARTIAL_B : EdgeList.B_PARTIAL_A)) != 0;
       boolean given = (f & (isA ? EdgeList.B_PARTIAL_A : EdgeList.A_PARTIAL_B)) != 0;
       int o = other(e, d);
@@ -306,13 +306,13 @@ abstract class Grouping {
   }
 
   private Source source(int e, int d) {
-    boolean isA = edges.a[e] == d;
-    double c = isA ? edges.containmentAb[e] : edges.containmentBa[e];
-    return new Source(docs.id(other(e, d)), clamp(c), clamp(edges.resemblance[e]));
+    boolean isA = edges.a(e) == d;
+    double c = isA ? edges.containmentAb(e) : edges.containmentBa(e);
+    return new Source(docs.id(other(e, d)), clamp(c), clamp(edges.resemblance(e)));
   }
 
   private int other(int e, int d) {
-    return edges.a[e] == d ? edges.b[e] : edges.a[e];
+    return edges.a(e) == d ? edges.b(e) : edges.a(e);
   }
 
   /** Whether {@code x} ranks before {@code y} as a group's origin. */
@@ -322,13 +322,13 @@ abstract class Grouping {
     if (ax != ay) {
       return ax;
     }
-    boolean cx = docs.agency[x] != 0;
-    boolean cy = docs.agency[y] != 0;
+    boolean cx = docs.agencyCode(x) != 0;
+    boolean cy = docs.agencyCode(y) != 0;
     if (cx != cy) {
       return cx;
     }
-    int px = docs.publishedMinute[x];
-    int py = docs.publishedMinute[y];
+    int px = docs.publishedMinute(x);
+    int py = docs.publishedMinute(y);
     if (px != py) {
       if (px == DocTable.NO_TIME || py == DocTable.NO_TIME) {
         return py == DocTable.NO_TIME;

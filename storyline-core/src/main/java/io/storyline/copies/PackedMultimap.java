@@ -218,11 +218,11 @@ final class PackedMultimap {
     private final int docBits;
     private final int width;
     private final int base;
-    /** Index of the first entry of each bucket, and the size at the end. */
-    private final int[] start;
-    private final long[] bits;
+    /** Index of the first entry of each bucket, and the size at the end (paged: see {@link Pages}). */
+    private final Pages.Ints start;
+    private final Pages.Longs bits;
 
-    private Segment(int size, int b, int docBits, int base, int[] start, long[] bits) {
+    private Segment(int size, int b, int docBits, int base, Pages.Ints start, Pages.Longs bits) {
       this.size = size;
       this.b = b;
       this.remBits = 32 - b;
@@ -247,40 +247,40 @@ final class PackedMultimap {
       int docBits = n == 0 ? 1 : Math.max(1, 32 - Integer.numberOfLeadingZeros(maxDoc - minDoc));
       int remBits = 32 - b;
       int width = remBits + docBits;
-      int[] start = new int[(1 << b) + 1];
-      long[] bits = new long[(int) (((long) n * width + 63) >>> 6) + 1];
+      Pages.Ints start = new Pages.Ints((1L << b) + 1);
+      Pages.Longs bits = new Pages.Longs((((long) n * width + 63) >>> 6) + 1);
       long remMask = remBits == 32 ? 0xFFFFFFFFL : (1L << remBits) - 1;
       int bucket = 0;
       for (int i = 0; i < n; i++) {
         long key = key(kept[i]) & 0xFFFFFFFFL;
         int q = b == 0 ? 0 : (int) (key >>> remBits);
         while (bucket < q) {
-          start[++bucket] = i;
+          start.set(++bucket, i);
         }
         long v = (key & remMask) << docBits | (doc(kept[i]) - minDoc);
         write(bits, (long) i * width, width, v);
       }
       while (bucket < (1 << b)) {
-        start[++bucket] = n;
+        start.set(++bucket, n);
       }
       return new Segment(n, b, docBits, n == 0 ? 0 : minDoc, start, bits);
     }
 
-    private static void write(long[] bits, long at, int width, long v) {
+    private static void write(Pages.Longs bits, long at, int width, long v) {
       int w = (int) (at >>> 6);
       int o = (int) (at & 63);
-      bits[w] |= v << o;
+      bits.or(w, v << o);
       if (o + width > 64) {
-        bits[w + 1] |= v >>> (64 - o);
+        bits.or(w + 1, v >>> (64 - o));
       }
     }
 
     private long read(long at) {
       int w = (int) (at >>> 6);
       int o = (int) (at & 63);
-      long v = bits[w] >>> o;
+      long v = bits.get(w) >>> o;
       if (o + width > 64) {
-        v |= bits[w + 1] << (64 - o);
+        v |= bits.get(w + 1) << (64 - o);
       }
       return width == 64 ? v : v & ((1L << width) - 1);
     }
@@ -291,7 +291,7 @@ final class PackedMultimap {
       int q = b == 0 ? 0 : (int) (k >>> remBits);
       long rem = remBits == 32 ? k : k & ((1L << remBits) - 1);
       long docMask = (1L << docBits) - 1;
-      for (int i = start[q], end = start[q + 1]; i < end && n < limit; i++) {
+      for (int i = start.get(q), end = start.get(q + 1); i < end && n < limit; i++) {
         long v = read((long) i * width);
         long r = v >>> docBits;
         if (r == rem) {
@@ -308,9 +308,9 @@ final class PackedMultimap {
       long[] out = new long[size];
       long docMask = (1L << docBits) - 1;
       int i = 0;
-      for (int q = 0; q < start.length - 1; q++) {
+      for (int q = 0, buckets = 1 << b; q < buckets; q++) {
         long high = (long) q << remBits;
-        for (int end = start[q + 1]; i < end; i++) {
+        for (int end = start.get(q + 1); i < end; i++) {
           long v = read((long) i * width);
           out[i] = entry((int) (high | v >>> docBits), base + (int) (v & docMask));
         }
@@ -319,7 +319,7 @@ final class PackedMultimap {
     }
 
     long bytes() {
-      return start.length * 4L + bits.length * 8L;
+      return start.bytes() + bits.bytes();
     }
   }
 }

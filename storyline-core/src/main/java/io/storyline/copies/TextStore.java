@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,8 +83,8 @@ abstract class TextStore implements Closeable {
     private final Path file;
     private final boolean deleteOnClose;
     private final FileChannel channel;
-    private long[] offsets = new long[1024];
-    private int[] lengths = new int[1024];
+    private final Pages.Longs offsets = new Pages.Longs(); // paged: see Pages
+    private final Pages.Ints lengths = new Pages.Ints();
     private int count;
     private long end;
     private final ByteBuffer writeBuffer = ByteBuffer.allocate(1 << 16);
@@ -104,12 +103,10 @@ abstract class TextStore implements Closeable {
         throw new IllegalStateException("documents must be stored in order: expected " + count + ", got " + doc);
       }
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-      if (count == offsets.length) {
-        offsets = Arrays.copyOf(offsets, count * 2);
-        lengths = Arrays.copyOf(lengths, count * 2);
-      }
-      offsets[count] = end;
-      lengths[count] = bytes.length;
+      offsets.ensure(count + 1L);
+      lengths.ensure(count + 1L);
+      offsets.set(count, end);
+      lengths.set(count, bytes.length);
       count++;
       ByteBuffer tokens = ByteBuffer.allocate(8 + Tokens.storedBytes(source.tokens.size()));
       tokens.putInt(source.knownShingles()).putInt(source.knownRuns());
@@ -159,8 +156,8 @@ abstract class TextStore implements Closeable {
         if (doc < 0 || doc >= count) {
           throw new IndexOutOfBoundsException("document " + doc + " of " + count);
         }
-        pos = offsets[doc] + (tokenBytes < 0 ? 0 : lengths[doc]);
-        length = tokenBytes < 0 ? lengths[doc] : tokenBytes;
+        pos = offsets.get(doc) + (tokenBytes < 0 ? 0 : lengths.get(doc));
+        length = tokenBytes < 0 ? lengths.get(doc) : tokenBytes;
         if (pos + length > flushed) {
           try {
             flush();
@@ -194,7 +191,7 @@ abstract class TextStore implements Closeable {
 
     @Override
     long overheadBytes() {
-      return (long) offsets.length * Long.BYTES + (long) lengths.length * Integer.BYTES;
+      return offsets.bytes() + lengths.bytes();
     }
 
     @Override
