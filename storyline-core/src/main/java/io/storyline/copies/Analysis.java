@@ -143,7 +143,7 @@ final class Analysis {
   /** This text as a source of later documents (its tokens, hash and set sizes). */
   synchronized SourceText asSource() {
     if (asSource == null) {
-      asSource = new SourceText(tokens, fingerprint.normalizedHash(), fp.shingleSize(),
+      asSource = new SourceText(tokens, SourceText.textHash(fingerprint.normalizedHash()), fp.shingleSize(),
           prepared ? shingleIds.size() : SourceText.UNKNOWN, runIds != null ? runIds.size() : SourceText.UNKNOWN);
     }
     return asSource;

@@ -274,7 +274,7 @@ public final class CopyIndex implements Closeable {
   private SourceText source(int doc) {
     SourceText s = cache.get(doc);
     if (s == null) {
-      s = texts.source(doc, docs.tokens(doc), docs.normalizedHash(doc), fp);
+      s = texts.source(doc, docs.tokens(doc), docs.textHash(doc), fp);
       if (s == null) {
         s = SourceText.of(fp, texts.get(doc)); // kept in memory: tokenised again
       }

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-document columns of the copy index, in primitive arrays indexed by insertion number: the id (UTF-8 bytes
- * in one arena, found again through an open-addressing table of document numbers), normalised-text hash, token
- * count (the shingle count follows from it), publication minute, agency, flags and the union-find parent of its
- * copy group. About 27 bytes plus the id's length and 5 bytes of lookup table per document, instead of the ~200
- * bytes of an object per document with its fields and a {@code HashMap} entry.
+ * Per-document columns of the copy index, in paged primitive arrays ({@link Pages}) indexed by insertion number:
+ * the id (UTF-8 bytes in one arena, found again through an open-addressing table of document numbers), the top 32
+ * bits of the normalised-text hash, token count (the shingle count follows from it), publication minute, agency
+ * and flags, the union-find parent of its copy group and the next member of the group. 28 bytes plus the id's
+ * length and about 6 bytes of lookup table per document, instead of the ~200 bytes of an object per document
+ * with its fields and a {@code HashMap} entry.
  */
 final class DocTable {
   static final int NO_TIME = Integer.MIN_VALUE;
@@ -34,7 +35,8 @@ final class DocTable {
   private int idEnd;
   /** Where each id starts in {@link #idBytes} (and, at {@code size}, where the next one will). */
   private final Pages.Ints idStart = new Pages.Ints(1);
-  private final Pages.Longs normalizedHash = new Pages.Longs();
+  /** {@link SourceText#textHash}: the top 32 bits of the normalised-text hash. */
+  private final Pages.Ints textHash = new Pages.Ints();
   private final Pages.Ints tokens = new Pages.Ints();
   private final Pages.Ints publishedMinute = new Pages.Ints();
   /** The agency code in the high bits, the flags in the low 8. */
@@ -65,7 +67,7 @@ final class DocTable {
   int add(String id, long hash, int tokenCount, Instant published, String agencyName, int flagBits) {
     int doc = size;
     long n = doc + 1L;
-    normalizedHash.ensure(n);
+    textHash.ensure(n);
     tokens.ensure(n);
     publishedMinute.ensure(n);
     agencyFlags.ensure(n);
@@ -77,7 +79,7 @@ final class DocTable {
     idStart.set(doc, idEnd);
     idEnd += b.length;
     idStart.set(doc + 1, idEnd);
-    normalizedHash.set(doc, hash);
+    textHash.set(doc, SourceText.textHash(hash));
     tokens.set(doc, tokenCount);
     publishedMinute.set(doc, published == null ? NO_TIME
         : (int) Math.max(Integer.MIN_VALUE + 1L, Math.min(Integer.MAX_VALUE, Math.floorDiv(published.getEpochSecond(), 60))));
@@ -101,8 +103,8 @@ final class DocTable {
     return doc;
   }
 
-  long normalizedHash(int doc) {
-    return normalizedHash.get(doc);
+  int textHash(int doc) {
+    return textHash.get(doc);
   }
 
   int tokens(int doc) {
@@ -227,7 +229,7 @@ final class DocTable {
 
   /** Heap held: the pages of the columns and of the id table. */
   long bytes() {
-    return idBytes.bytes() + idStart.bytes() + normalizedHash.bytes() + tokens.bytes() + publishedMinute.bytes()
+    return idBytes.bytes() + idStart.bytes() + textHash.bytes() + tokens.bytes() + publishedMinute.bytes()
         + agencyFlags.bytes() + parent.bytes() + nextMember.bytes() + byId.bytes();
   }
 
@@ -258,7 +260,7 @@ final class DocTable {
       byte[] id = idBytes.copy(idStart.get(d), idStart.get(d + 1));
       out.writeInt(id.length);
       out.write(id);
-      out.writeLong(normalizedHash.get(d));
+      out.writeInt(textHash.get(d));
       out.writeInt(tokens.get(d));
       out.writeInt(publishedMinute.get(d));
       out.writeShort(agencyCode(d));
@@ -284,7 +286,7 @@ final class DocTable {
       }
       byte[] id = new byte[len];
       in.readFully(id);
-      long hash = in.readLong();
+      long hash = (long) in.readInt() << 32; // the text hash, as the top bits of a normalised hash
       int tokenCount = in.readInt();
       int minute = in.readInt();
       short agency = in.readShort();

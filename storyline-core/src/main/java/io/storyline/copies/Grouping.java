@@ -259,7 +259,7 @@ abstract class Grouping {
       if (d == o) {
         return new CopyResult(id, r, Relation.ORIGINAL, List.of(), id, agency, null);
       }
-      boolean exact = docs.normalizedHash(d) == docs.normalizedHash(o);
+      boolean exact = docs.textHash(d) == docs.textHash(o) && docs.tokens(d) == docs.tokens(o);
       List<Integer> copyEdges = new ArrayList<>();
       boolean anyBetter = false;
       for (int c = firstEdge(d); c >= 0; c = nextEdge(c, d)) {

@@ -14,10 +14,10 @@ import java.util.Arrays;
 /**
  * The binary format of a saved {@link CopyIndex} (big-endian, {@link DataOutputStream} encoding):
  * <pre>
- *   magic "STLCOPYX", int version (3; version 2 wrote table entries as longs in table order, version 1 also kept
- *   shingle counts, which follow from token counts)
+ *   magic "STLCOPYX", int version (4; version 3 kept 64-bit text hashes, version 2 wrote table entries as longs
+ *   in table order, version 1 also kept shingle counts, which follow from token counts)
  *   settings: int shingleSize, long seed, int bands, int rows, int sampling, double nearTraced, double partialReused
- *   documents (ids, hashes, counts, times, agencies, flags, group parents), word frequencies,
+ *   documents (ids, 32-bit text hashes, counts, times, agencies, flags, group parents), word frequencies,
  *   LSH entries and posting entries (each: int count, then (int key, int document) sorted by unsigned key and
  *   document), relations, texts (int UTF-8 length, bytes), int end marker
  * </pre>
@@ -25,7 +25,7 @@ import java.util.Arrays;
  */
 final class IndexFile {
   private static final byte[] MAGIC = "STLCOPYX".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 3;
+  static final int VERSION = 4;
   private static final int END = 0x454E4421; // "END!"
 
   private IndexFile() {}

@@ -100,7 +100,7 @@ final class Reuse {
     boolean[] runInKept = new boolean[d.distinctRuns()];
     for (int c = 0; c < count; c++) {
       SourceText s = candidates[c];
-      boolean exact = d.fingerprint.normalizedHash() == s.normalizedHash;
+      boolean exact = s.sameText(d.fingerprint.normalizedHash(), d.tokens.size());
       int stamp = c + 1;
       double reverseReused = exact ? 1 : runsOf(d, s.tokens, runMark, stamp);
       int runs = exact ? d.distinctRuns() : count(runMark, stamp);

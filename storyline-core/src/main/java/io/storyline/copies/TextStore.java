@@ -30,10 +30,10 @@ abstract class TextStore implements Closeable {
   abstract String get(int doc);
 
   /**
-   * The stored tokens of a document ({@code tokenCount} of them, hash {@code normalizedHash}), or {@code null}
+   * The stored tokens of a document ({@code tokenCount} of them, text hash {@code textHash}), or {@code null}
    * when this store does not keep tokens.
    */
-  abstract SourceText source(int doc, int tokenCount, long normalizedHash, Fingerprinter fp);
+  abstract SourceText source(int doc, int tokenCount, int textHash, Fingerprinter fp);
 
   /** Heap bytes used per document beyond the text itself (for the memory report). */
   abstract long overheadBytes();
@@ -64,7 +64,7 @@ abstract class TextStore implements Closeable {
     }
 
     @Override
-    SourceText source(int doc, int tokenCount, long normalizedHash, Fingerprinter fp) {
+    SourceText source(int doc, int tokenCount, int textHash, Fingerprinter fp) {
       return null;
     }
 
@@ -136,11 +136,11 @@ abstract class TextStore implements Closeable {
     }
 
     @Override
-    SourceText source(int doc, int tokenCount, long normalizedHash, Fingerprinter fp) {
+    SourceText source(int doc, int tokenCount, int textHash, Fingerprinter fp) {
       ByteBuffer buf = read(doc, 8 + Tokens.storedBytes(tokenCount));
       int shingles = buf.getInt();
       int runs = buf.getInt();
-      return new SourceText(fp.readTokens(buf, tokenCount), normalizedHash, fp.shingleSize(), shingles, runs);
+      return new SourceText(fp.readTokens(buf, tokenCount), textHash, fp.shingleSize(), shingles, runs);
     }
 
     @Override

@@ -135,9 +135,9 @@ class CopyIndexTest {
     assertThatThrownBy(() -> detector.load(new ByteArrayInputStream("hello world".getBytes())))
         .isInstanceOf(IOException.class).hasMessageContaining("not a Storyline copy index");
     byte[] older = b.clone();
-    older[11] = 2; // the version after the 8-byte magic: version 2 kept its tables in another layout
+    older[11] = 3; // the version after the 8-byte magic: version 3 kept 64-bit text hashes
     assertThatThrownBy(() -> detector.load(new ByteArrayInputStream(older))).isInstanceOf(IOException.class)
-        .hasMessageContaining("version 2 is not supported").hasMessageContaining("--save-index");
+        .hasMessageContaining("version 3 is not supported").hasMessageContaining("--save-index");
   }
 
   @Test
