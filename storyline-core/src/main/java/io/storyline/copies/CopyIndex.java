@@ -85,27 +85,43 @@ public final class CopyIndex implements Closeable {
   public CopyMatch add(CopyDocument doc) {
     Objects.requireNonNull(doc, "doc");
     Analysis a = Analysis.of(fp, doc.text()); // no lock: threads adding at once analyse in parallel
+    Keys k = keys(a, true); // computed once for the checks and the insertion, outside the exclusive lock
     int seen;
     Checked c;
     lock.readLock().lock();
     try {
       seen = docs.size;
-      c = check(a); // shared lock: threads check in parallel against the documents added so far
+      c = check(a, k); // shared lock: threads check in parallel against the documents added so far
     } finally {
       lock.readLock().unlock();
     }
     lock.writeLock().lock();
     try {
-      if (docs.size > seen && relatedToAny(a, seen, docs.size)) {
-        c = check(a); // a document added meanwhile by another thread may be a source: check again
+      if (docs.size > seen && relatedToAny(k, seen, docs.size)) {
+        c = check(a, k); // a document added meanwhile by another thread may be a source: check again
       }
-      return insert(doc, a, c);
+      return insert(doc, a, k, c);
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  private CopyMatch insert(CopyDocument doc, Analysis a, Checked c) {
+  /** The LSH band keys and the posting keys of an analysed text (null when it has no shingles), and its word buckets. */
+  private record Keys(int[] bands, int[] postings, int[] words) {
+    boolean hasShingles() {
+      return bands != null;
+    }
+  }
+
+  /** The keys of {@code a}; its word buckets only when it is to be {@code added}. */
+  private Keys keys(Analysis a, boolean added) {
+    int[] words = added ? DfTable.buckets(a.tokens) : null;
+    return a.hasShingles()
+        ? new Keys(lsh.keys(a.fingerprint.minHash()), postings.keys(a.shinglesInOrder), words)
+        : new Keys(null, null, words);
+  }
+
+  private CopyMatch insert(CopyDocument doc, Analysis a, Keys k, Checked c) {
     if (docs.find(doc.id()) >= 0) {
       throw new IllegalArgumentException("document id already in the index: " + doc.id()
           + "; ids must be unique (query() checks a document without adding it)");
@@ -121,11 +137,11 @@ public final class CopyIndex implements Closeable {
     int d = docs.add(doc.id(), a.fingerprint.normalizedHash(), a.tokens.size(), doc.published(), agency, flags);
     texts.put(d, doc.text(), a.asSource());
     if (a.hasShingles()) {
-      lsh.add(d, lsh.keys(a.fingerprint.minHash()));
-      postings.add(d, postings.keys(a.shinglesInOrder));
+      lsh.add(d, k.bands());
+      postings.add(d, k.postings());
       cache.put(d, a.asSource());
     }
-    df.add(a.tokens);
+    df.add(k.words());
     recordRelations(d, c);
     return c.match(doc.id());
   }
@@ -136,7 +152,7 @@ public final class CopyIndex implements Closeable {
     Analysis a = Analysis.of(fp, doc.text());
     lock.readLock().lock();
     try {
-      return check(a).match(doc.id());
+      return check(a, keys(a, false)).match(doc.id());
     } finally {
       lock.readLock().unlock();
     }
@@ -224,11 +240,10 @@ public final class CopyIndex implements Closeable {
 
   /**
    * Whether a document numbered {@code from} to {@code to - 1} shares an LSH band or a sampled shingle with
-   * {@code a}: read from the tables themselves, so it sees exactly what a second check would find.
+   * the text of keys {@code k}: read from the tables themselves, so it sees exactly what a second check would find.
    */
-  private boolean relatedToAny(Analysis a, int from, int to) {
-    return a.hasShingles() && (lsh.anyIn(lsh.keys(a.fingerprint.minHash()), from, to)
-        || postings.anyIn(postings.keys(a.shinglesInOrder), from, to));
+  private boolean relatedToAny(Keys k, int from, int to) {
+    return k.hasShingles() && (lsh.anyIn(k.bands(), from, to) || postings.anyIn(k.postings(), from, to));
   }
 
   /**
@@ -253,15 +268,15 @@ public final class CopyIndex implements Closeable {
     }
   }
 
-  private Checked check(Analysis a) {
+  private Checked check(Analysis a, Keys k) {
     if (!a.hasShingles()) {
       return new Checked(this, new Reuse.Outcome(), new int[0], "text has " + a.tokens.size() + " word"
           + (a.tokens.size() == 1 ? "" : "s") + "; at least " + fp.shingleSize() + " are needed to compare it");
     }
     Candidates candidates = this.candidates.get();
     candidates.clear();
-    lsh.candidates(lsh.keys(a.fingerprint.minHash()), doc -> candidates.add(doc, LSH_SCORE));
-    postings.candidates(postings.keys(a.shinglesInOrder), candidates::add);
+    lsh.candidates(k.bands(), doc -> candidates.add(doc, LSH_SCORE));
+    postings.candidates(k.postings(), candidates::add);
     int[] top = candidates.top(detector.maxCandidates, a.shinglesInOrder.length, docs::shingles, postings.sampling());
     SourceText[] sources = new SourceText[top.length];
     for (int i = 0; i < top.length; i++) {

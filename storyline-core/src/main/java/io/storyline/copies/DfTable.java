@@ -28,14 +28,22 @@ final class DfTable {
     this.documents = documents;
   }
 
-  /**
-   * Counts one document's words, each bucket once: the document's buckets go through a small set of its own
-   * (in the first-level cache), so the table needs no per-document marks. Function words are counted too (they
-   * are never weighed; skipping them would cost a lookup per token).
-   */
+  /** Counts one document's words, each bucket once ({@link #buckets} then {@link #add(int[])}). */
   void add(Tokens tokens) {
+    add(buckets(tokens));
+  }
+
+  /**
+   * The distinct buckets of a document's words: they go through a small set of the document's own (in the
+   * first-level cache), so the table needs no per-document marks. Function words are counted too (they are
+   * never weighed; skipping them would cost a lookup per token). Reads nothing of the table, so the index calls
+   * it before taking its exclusive lock, and only {@link #add(int[])} under it.
+   */
+  static int[] buckets(Tokens tokens) {
     int n = tokens.size();
     int[] seen = new int[Integer.highestOneBit(Math.max(8, n) * 2 - 1) * 2]; // bucket + 1, at most half full
+    int[] out = new int[n];
+    int count = 0;
     int mask = seen.length - 1;
     for (int i = 0; i < n; i++) {
       int b = bucket(tokens.hash(i));
@@ -45,9 +53,17 @@ final class DfTable {
       }
       if (seen[s] == 0) {
         seen[s] = b + 1;
-        if (table.get(b) != Integer.MAX_VALUE) {
-          table.increment(b);
-        }
+        out[count++] = b;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  /** Counts one document holding the words of these distinct buckets ({@link #buckets}). */
+  void add(int[] buckets) {
+    for (int b : buckets) {
+      if (table.get(b) != Integer.MAX_VALUE) {
+        table.increment(b);
       }
     }
     documents++;
