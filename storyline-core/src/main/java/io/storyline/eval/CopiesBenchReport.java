@@ -16,6 +16,9 @@ import java.util.Locale;
  * @param queryP50Ms        median query latency with all documents indexed
  * @param queryP99Ms        99th percentile query latency
  * @param queryMaxMs        slowest query
+ * @param queryP99CpuMs     99th percentile of the querying thread's CPU time per query (what the query itself
+ *                          costs, without the time the thread waited for a core on a loaded machine)
+ * @param queryGcMs         time the collector spent in collections during the queries
  * @param heapBytesPerDoc   heap after GC with the index minus before it, per document, without the bounded
  *                          source cache and the offsets of the texts (kept in a file)
  * @param indexBytesPerDoc  the index's own accounting of its arrays, per document
@@ -26,7 +29,8 @@ import java.util.Locale;
  *                          copies taking 2, 3 and 4 paragraphs
  */
 public record CopiesBenchReport(int documents, int threads, int cores, double seconds, double cpuSeconds,
-    long corpusBytes, double queryP50Ms, double queryP99Ms, double queryMaxMs, long heapBytesPerDoc,
+    long corpusBytes, double queryP50Ms, double queryP99Ms, double queryMaxMs, double queryP99CpuMs,
+    double queryGcMs, long heapBytesPerDoc,
     long indexBytesPerDoc, CopyIndex.Stats stats, Pairs pairs, double[] sourceRecall) {
 
   public CopiesBenchReport {
@@ -112,8 +116,9 @@ public record CopiesBenchReport(int documents, int threads, int cores, double se
         + " %d cores%n%n", documents, corpusBytes >> 20, threads, threads == 1 ? "" : "s", cores));
     s.append(String.format(Locale.ROOT, "end to end        %,.0f documents/s (%.1f s wall, %.1f s CPU: %,.0f documents "
         + "per CPU-second)%n", documentsPerSecond(), seconds, cpuSeconds, cpuSeconds > 0 ? documents / cpuSeconds : 0));
-    s.append(String.format(Locale.ROOT, "query latency     p50 %.3f ms, p99 %.3f ms, max %.1f ms (%,d indexed)%n",
-        queryP50Ms, queryP99Ms, queryMaxMs, documents));
+    s.append(String.format(Locale.ROOT, "query latency     p50 %.3f ms, p99 %.3f ms, max %.1f ms (%,d indexed);"
+        + " thread CPU per query p99 %.3f ms; %.0f ms of GC during the queries%n",
+        queryP50Ms, queryP99Ms, queryMaxMs, documents, queryP99CpuMs, queryGcMs));
     s.append(String.format(Locale.ROOT, "heap per document %d bytes measured (heap after GC with the index minus "
         + "before); %d bytes by the index's own count%n", heapBytesPerDoc, indexBytesPerDoc));
     s.append(String.format(Locale.ROOT, "  per document: columns %d, LSH %d, postings %d, relations %d, word "

@@ -81,7 +81,7 @@ public final class CopiesBenchmark {
         CopiesBenchReport.Pairs pairs = pairs(index, corpus, corpusFile);
         long bytesPerDoc = (heapAfter - heapBefore - stats.cacheBytes() - stats.textStoreBytes()) / documents;
         return new CopiesBenchReport(documents, threads, Runtime.getRuntime().availableProcessors(), seconds,
-            cpuSeconds, corpus.bytes, latency[0], latency[1], latency[2], bytesPerDoc,
+            cpuSeconds, corpus.bytes, latency[0], latency[1], latency[2], latency[3], latency[4], bytesPerDoc,
             stats.indexBytes() / documents, stats, pairs, sourceRecall(corpus, found));
       }
     } finally {
@@ -195,12 +195,18 @@ public final class CopiesBenchmark {
     return out;
   }
 
-  /** Query latency in ms {p50, p99, max} over 10,000 queries: half near copies of indexed texts, half new. */
+  /**
+   * Query latency in ms {p50, p99, max, thread CPU p99, GC during the queries} over 10,000 queries: half near
+   * copies of indexed texts, half new.
+   */
   private double[] queries(CopyIndex index, Corpus corpus, Path corpusFile) throws IOException {
     CopiesSyntheticCorpus fresh = new CopiesSyntheticCorpus(SEED + 1);
     Random rnd = new Random(SEED);
     int n = 10_000;
     long[] nanos = new long[n];
+    long[] cpu = new long[n];
+    java.lang.management.ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+    long gc0 = gcMillis();
     try (RandomAccessFile raf = new RandomAccessFile(corpusFile.toFile(), "r")) {
       for (int q = 0; q < n; q++) {
         String text;
@@ -210,13 +216,27 @@ public final class CopiesBenchmark {
         } else {
           text = fresh.next().text();
         }
+        long c0 = threadBean.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         index.query(new CopyDocument("q" + q, text, null, null, null));
         nanos[q] = System.nanoTime() - t0;
+        cpu[q] = threadBean.getCurrentThreadCpuTime() - c0;
       }
     }
+    double gc = gcMillis() - gc0;
     Arrays.sort(nanos);
-    return new double[] {nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6};
+    Arrays.sort(cpu);
+    return new double[] {nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6,
+        cpu[(int) (n * 0.99)] / 1e6, gc};
+  }
+
+  /** Milliseconds the collectors have spent in collections so far. */
+  private static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, b.getCollectionTime());
+    }
+    return ms;
   }
 
   private CopiesBenchReport.Pairs pairs(CopyIndex index, Corpus corpus, Path corpusFile) throws IOException {
