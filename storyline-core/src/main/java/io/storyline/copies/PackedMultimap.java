@@ -20,7 +20,7 @@ import java.util.Arrays;
  * an entry keeps the key bits below its bucket's and its document number minus the segment's first, at a fixed
  * width of {@code 32 - b + ceil(log2(documents spanned))} bits. The bucket restores the full key, so segments
  * merge without the texts. At 1,000,000 documents the postings (26 million entries, b = 24) take 8 + 20 bits
- * and 1.9 bits of unary buckets and samples, 3.7 bytes an entry, and the bands (8 million, b = 22) 3.8 bytes;
+ * and 1.8 bits of unary buckets and samples, 3.7 bytes an entry, and the bands (8 million, b = 22) 3.8 bytes;
  * growth costs no spare room beyond the recent table.
  *
  * <p><b>Semantics</b> are {@link IntMultimap}'s: a key holds its first {@code cap} documents (later ones are
@@ -209,15 +209,18 @@ final class PackedMultimap {
    * 1971; as in Vigna, "Quasi-succinct indices", WSDM 2013). The top {@code b} key bits, {@code b = floor(log2 n)},
    * are the bucket (the "upper bits"), written in unary: for each bucket, a 1 per entry then a 0, {@code n + 2^b}
    * bits. Each entry keeps the other {@code 32 - b} key bits and {@code doc - base} at a fixed width (the "lower
-   * bits"). A bucket is found from a sample, every 64 buckets, of where its run starts in the unary bits, then by
-   * skipping at most 63 zeros with bit counts (about 2 words); entry number = bit position - bucket number. At
-   * 1,000,000 documents (26 million posting entries) the key costs 8 + 1.6 + 0.3 = 9.9 bits an entry, against
+   * bits"). A bucket is found from a sample, every 128 buckets, of where its run starts in the unary bits, then by
+   * skipping at most 127 zeros with bit counts (about 3 words); entry number = bit position - bucket number. At
+   * 1,000,000 documents (26 million posting entries) the key costs 8 + 1.6 + 0.2 = 9.8 bits an entry, against
    * 12 + 1.3 = 13.3 with an int of bucket start per 16 entries (the previous layout): 3.8 bytes an entry with the
    * 20 document bits instead of 4.2, about 13 bytes per document less for the postings and bands.
    */
   static final class Segment {
-    /** Buckets per sample of the unary bits' positions. */
-    private static final int SAMPLE_SHIFT = 6;
+    /**
+     * Buckets per sample of the unary bits' positions: 2^7 = 128, about 320 bits of unary code (5 words) per
+     * sample, 0.16 bits an entry (64 took 0.32).
+     */
+    private static final int SAMPLE_SHIFT = 7;
     final int size;
     private final int b;
     private final int remBits;
@@ -226,7 +229,7 @@ final class PackedMultimap {
     private final int base;
     /** The buckets in unary (paged: see {@link Pages}). */
     private final Pages.Longs unary;
-    /** Position in {@link #unary} where bucket {@code 64 j} starts, for each {@code j}. */
+    /** Position in {@link #unary} where bucket {@code 128 j} starts, for each {@code j}. */
     private final Pages.Ints samples;
     private final Pages.Longs bits;
 

@@ -14,11 +14,13 @@
  * index.results().forEach(r -> System.out.println(r.id() + " " + r.relation() + " of " + r.origin()));
  * }</pre>
  *
- * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 45
+ * <p><b>Design.</b> The index is online: {@code add} never rebuilds anything. Per document it keeps about 42
  * bytes of columns ({@code DocTable}), 8 LSH band entries ({@code LshIndex}: MinHash near-duplicates, S-curve in
  * its comment) and one posting per 16 shingles ({@code PostingIndex}: containment, for cut, extended and partial
  * copies whatever the size ratio), recent entries in an open-addressing table ({@code IntMultimap}, 8 bytes),
- * older ones merged into bit-packed sorted segments of about 4.2 bytes an entry ({@code PackedMultimap}); texts go to a {@code TextStore} (memory or a file, where each text's tokens follow it)
+ * older ones merged into bit-packed sorted segments with Elias&ndash;Fano-coded keys, about 3.8 bytes an entry
+ * ({@code PackedMultimap}); every large array is paged ({@code Pages}) so that the collector does not pad it to
+ * whole heap regions. Texts go to a {@code TextStore} (memory or a file, where each text's tokens follow it)
  * because candidates are verified on their words ({@code Reuse}: containment, resemblance, reused share of 3-word
  * runs, traced share of sentences), and {@link io.storyline.copies.Derivation} turns those measures into wholly
  * ({@code near}), partially ({@code partial}) or not derived, with thresholds that move with length (fitted on
