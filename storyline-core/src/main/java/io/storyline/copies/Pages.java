@@ -30,6 +30,19 @@ final class Pages {
     return (int) ((n + MASK) >>> SHIFT);
   }
 
+  /** {@code pages} with new pages added, if needed, to hold {@code n} elements. */
+  private static <T> T[] addPages(T[] pages, long n, java.util.function.Supplier<T> page) {
+    int need = pagesFor(n);
+    if (need <= pages.length) {
+      return pages;
+    }
+    T[] grown = Arrays.copyOf(pages, need);
+    for (int p = pages.length; p < need; p++) {
+      grown[p] = page.get();
+    }
+    return grown;
+  }
+
   /** Paged {@code int}s, zero until set. */
   static final class Ints {
     int[][] pages = new int[0][];
@@ -55,14 +68,7 @@ final class Pages {
 
     /** Makes room for elements {@code 0} to {@code n - 1}. */
     void ensure(long n) {
-      int need = pagesFor(n);
-      if (need > pages.length) {
-        int old = pages.length;
-        pages = Arrays.copyOf(pages, need);
-        for (int p = old; p < need; p++) {
-          pages[p] = new int[PAGE];
-        }
-      }
+      pages = addPages(pages, n, () -> new int[PAGE]);
     }
 
     long capacity() {
@@ -97,14 +103,7 @@ final class Pages {
     }
 
     void ensure(long n) {
-      int need = pagesFor(n);
-      if (need > pages.length) {
-        int old = pages.length;
-        pages = Arrays.copyOf(pages, need);
-        for (int p = old; p < need; p++) {
-          pages[p] = new long[PAGE];
-        }
-      }
+      pages = addPages(pages, n, () -> new long[PAGE]);
     }
 
     long capacity() {
@@ -129,14 +128,7 @@ final class Pages {
     }
 
     void ensure(long n) {
-      int need = pagesFor(n);
-      if (need > pages.length) {
-        int old = pages.length;
-        pages = Arrays.copyOf(pages, need);
-        for (int p = old; p < need; p++) {
-          pages[p] = new byte[PAGE];
-        }
-      }
+      pages = addPages(pages, n, () -> new byte[PAGE]);
     }
 
     /** Writes {@code b} from element {@code at} on (across pages). */
