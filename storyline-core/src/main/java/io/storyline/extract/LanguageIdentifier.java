@@ -2,6 +2,7 @@ package io.storyline.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,17 +35,54 @@ final class LanguageIdentifier {
 
   private static final Map<String, String> ISO3_TO_1 = iso3To1();
 
+  /** Relative distance to a tie or to {@link #MIN_RATIO} within which the library itself decides. */
+  private static final double CLOSE_CALL = 1e-6;
+
   private static final class Holder {
     static final LanguageDetectorModel MODEL = load();
+    static final LanguageScorer SCORER = MODEL == null ? null : checked(LanguageScorer.of(MODEL), MODEL);
   }
 
   private static final ThreadLocal<LanguageDetectorME> DETECTOR = ThreadLocal.withInitial(
       () -> Holder.MODEL == null ? null : new LanguageDetectorME(Holder.MODEL));
 
+  private static final ThreadLocal<LanguageScorer.Workspace> WORKSPACE = ThreadLocal.withInitial(
+      () -> Holder.SCORER == null ? null : Holder.SCORER.workspace());
+
   private LanguageIdentifier() {}
 
   /** ISO 639-1 code of {@code text}, or {@code null} when too short, ambiguous or the model is unavailable. */
   static String detect(String text) {
+    String sample = sample(text);
+    if (sample == null) {
+      return null;
+    }
+    LanguageScorer.Workspace ws = WORKSPACE.get();
+    if (ws != null && Holder.SCORER.score(sample, ws)) {
+      double[] p = ws.probabilities;
+      int best = 0;
+      for (int o = 1; o < p.length; o++) {
+        best = p[o] > p[best] ? o : best; // first of equals, as the library's stable sort
+      }
+      int second = -1;
+      for (int o = 0; o < p.length; o++) {
+        second = o != best && (second < 0 || p[o] > p[second]) ? o : second;
+      }
+      double first = p[best];
+      double next = second < 0 ? 0 : p[second];
+      if (first - next > CLOSE_CALL * first && Math.abs(first - MIN_RATIO * next) > CLOSE_CALL * first) {
+        return first < MIN_RATIO * next ? null : ISO3_TO_1.get(Holder.SCORER.outcome(best));
+      }
+    }
+    LanguageDetectorME detector = DETECTOR.get();
+    if (detector == null) {
+      return null;
+    }
+    return decide(detector.predictLanguages(sample));
+  }
+
+  /** The text scored: its first {@link #MAX_CHARS} characters, or {@code null} when they hold too few letters. */
+  static String sample(String text) {
     if (text == null) {
       return null;
     }
@@ -55,14 +93,11 @@ final class LanguageIdentifier {
         letters++;
       }
     }
-    if (letters < MIN_LETTERS) {
-      return null;
-    }
-    LanguageDetectorME detector = DETECTOR.get();
-    if (detector == null) {
-      return null;
-    }
-    Language[] ranked = detector.predictLanguages(sample);
+    return letters < MIN_LETTERS ? null : sample;
+  }
+
+  /** The ISO 639-1 answer for the library's ranked languages. */
+  static String decide(Language[] ranked) {
     if (ranked.length == 0) {
       return null;
     }
@@ -71,6 +106,63 @@ final class LanguageIdentifier {
     }
     return ISO3_TO_1.get(ranked[0].getLang());
   }
+
+  /** The scorer's ranked languages for {@code sample} (for tests), or {@code null} without it. */
+  static Language[] rankedByScorer(String sample) {
+    LanguageScorer.Workspace ws = WORKSPACE.get();
+    return ws == null ? null : ranked(Holder.SCORER, sample, ws);
+  }
+
+  /** The library's ranked languages for {@code sample} (for tests), or {@code null} without the model. */
+  static Language[] rankedByLibrary(String sample) {
+    LanguageDetectorME detector = DETECTOR.get();
+    return detector == null ? null : detector.predictLanguages(sample);
+  }
+
+  private static Language[] ranked(LanguageScorer scorer, String sample, LanguageScorer.Workspace ws) {
+    if (!scorer.score(sample, ws)) {
+      return null;
+    }
+    Language[] ranked = new Language[scorer.outcomes()];
+    for (int o = 0; o < ranked.length; o++) {
+      ranked[o] = new Language(scorer.outcome(o), ws.probabilities[o]);
+    }
+    Arrays.sort(ranked, (a, b) -> Double.compare(b.getConfidence(), a.getConfidence()));
+    return ranked;
+  }
+
+  /**
+   * {@code scorer} when it agrees with the library on a few sentences of different scripts (a guard against
+   * another opennlp-tools version computing the context differently), else {@code null}: the library decides.
+   */
+  private static LanguageScorer checked(LanguageScorer scorer, LanguageDetectorModel model) {
+    if (scorer == null) {
+      return null;
+    }
+    LanguageDetectorME library = new LanguageDetectorME(model);
+    LanguageScorer.Workspace ws = scorer.workspace();
+    for (String probe : PROBES) {
+      Language[] expected = library.predictLanguages(probe);
+      Language[] actual = ranked(scorer, probe, ws);
+      if (actual == null || actual.length != expected.length) {
+        return null;
+      }
+      for (int i = 0; i < 3; i++) {
+        double e = expected[i].getConfidence();
+        if (!actual[i].getLang().equals(expected[i].getLang())
+            || Math.abs(actual[i].getConfidence() - e) > CLOSE_CALL * e) {
+          return null;
+        }
+      }
+    }
+    return scorer;
+  }
+
+  private static final String[] PROBES = {
+      "The council said on Tuesday that its plan for the harbour would go ahead, see https://example.com/a?b=1 :-)",
+      "Die Bundesregierung hat am Mittwoch 2016 angekündigt, die Steuern für kleine Unternehmen zu senken!!!",
+      "Правительство объявило в среду, что снизит налоги для малого бизнеса #news @user",
+      "İstanbul'da yaşayan ΑΘΗΝΑ 東京 مرحبا hahaha   \uD83D\uDE00 x"};
 
   private static LanguageDetectorModel load() {
     try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
