@@ -6,13 +6,6 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
-import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.CharSequenceNormalizer;
-import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 
 /**
  * The OpenNLP language-detection model's own maximum-entropy scores, computed from a compact copy of its
@@ -56,11 +49,9 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 final class LanguageScorer {
 
   private static final int MAX_GRAM = 3;
+  /** Predicates with at least this many outcomes are stored as dense rows (9,485 of them, 99% of those used). */
+  private static final int DENSE = 40;
 
-  private final CharSequenceNormalizer normalizer = new AggregateCharSequenceNormalizer(
-      EmojiCharSequenceNormalizer.getInstance(), UrlCharSequenceNormalizer.getInstance(),
-      TwitterCharSequenceNormalizer.getInstance(), NumberCharSequenceNormalizer.getInstance(),
-      ShrinkCharSequenceNormalizer.getInstance());
   private final String[] outcomes;
   private final double logPrior;
   /** Open-addressing table: packed n-gram (never 0) and its predicate number. */
@@ -68,10 +59,17 @@ final class LanguageScorer {
   private final int[] predicates;
   private final int mask;
   private final int shift;
-  /** Weights of predicate p: outcome numbers {@code outcome[start[p] .. start[p + 1])} and their weights. */
+  /**
+   * Weights of predicate p with fewer than {@link #DENSE} outcomes: outcome numbers
+   * {@code outcome[start[p] .. start[p + 1])} and their weights; of the others, row {@code row[p]} of
+   * {@code rows}: {@link #width} weights, 0 for the outcomes the predicate has none for.
+   */
   private final int[] start;
   private final byte[] outcome;
   private final double[] weight;
+  private final int[] row;
+  private final double[] rows;
+  private final int width;
 
   private LanguageScorer(String[] outcomes, Map<String, Context> pmap) {
     this.outcomes = outcomes.clone();
@@ -83,14 +81,24 @@ final class LanguageScorer {
     this.mask = size - 1;
     this.shift = Long.numberOfLeadingZeros(mask);
     this.start = new int[n + 1];
-    int total = 0;
+    this.row = new int[n];
+    this.width = (outcomes.length + 7) & ~7; // whole vectors: the dense loop needs no tail
+    int sparse = 0;
+    int dense = 0;
     for (Context c : pmap.values()) {
-      total += c.getOutcomes().length;
+      int k = c.getOutcomes().length;
+      if (k >= DENSE) {
+        dense++;
+      } else {
+        sparse += k;
+      }
     }
-    this.outcome = new byte[total];
-    this.weight = new double[total];
+    this.outcome = new byte[sparse];
+    this.weight = new double[sparse];
+    this.rows = new double[dense * width];
     int p = 0;
     int at = 0;
+    int r = 0;
     for (Map.Entry<String, Context> e : pmap.entrySet()) {
       String gram = e.getKey();
       if (gram.isEmpty() || gram.length() > MAX_GRAM) {
@@ -106,10 +114,19 @@ final class LanguageScorer {
       int[] os = e.getValue().getOutcomes();
       double[] ws = e.getValue().getParameters();
       start[p] = at;
-      for (int i = 0; i < os.length; i++) {
-        outcome[at] = (byte) os[i];
-        weight[at] = ws[i];
-        at++;
+      if (os.length >= DENSE) {
+        row[p] = r;
+        for (int i = 0; i < os.length; i++) {
+          rows[r * width + os[i]] = ws[i];
+        }
+        r++;
+      } else {
+        row[p] = -1;
+        for (int i = 0; i < os.length; i++) {
+          outcome[at] = (byte) os[i];
+          weight[at] = ws[i];
+          at++;
+        }
       }
       p++;
     }
@@ -146,9 +163,11 @@ final class LanguageScorer {
   /** Per-thread scratch space: the lower-cased sample, stamps of predicates seen, sums and probabilities. */
   final class Workspace {
     private char[] chars = new char[1024];
+    private int[] bases = new int[3 * 1024];
     private final int[] seen = new int[start.length - 1];
     private int stamp;
-    final double[] probabilities = new double[outcomes.length];
+    /** Probability of each outcome, then 0 up to the row width. */
+    final double[] probabilities = new double[width];
   }
 
   Workspace workspace() {
@@ -160,8 +179,8 @@ final class LanguageScorer {
    * {@code LanguageDetectorME.predictLanguages} computes them (up to the summation order, see the class comment).
    * Returns false, leaving them undefined, when the library's lower-casing would fail on the text.
    */
-  boolean score(CharSequence text, Workspace ws) {
-    String normal = normalizer.normalize(text).toString();
+  boolean score(String text, Workspace ws) {
+    String normal = LanguageNormalizer.normalize(text);
     int length = normal.length();
     if (ws.chars.length < length) {
       ws.chars = new char[Math.max(length, ws.chars.length * 2)];
@@ -190,33 +209,84 @@ final class LanguageScorer {
       low[w] = 0; // CharBuffer.allocate's zeros, n-grammed by the library too
     }
     double[] sum = ws.probabilities;
-    java.util.Arrays.fill(sum, logPrior);
+    java.util.Arrays.fill(sum, logPrior); // the padding too: never read
     int stamp = ++ws.stamp;
     if (stamp == 0) {
       java.util.Arrays.fill(ws.seen, 0);
       stamp = ws.stamp = 1;
     }
     int[] seen = ws.seen;
+    if (ws.bases.length < MAX_GRAM * length) {
+      ws.bases = new int[MAX_GRAM * length];
+    }
+    int[] bases = ws.bases;
+    int dense = 0;
     for (int n = 1; n <= MAX_GRAM; n++) {
       for (int i = 0; i + n <= length; i++) {
         int p = predicate(pack(low, i, n));
         if (p >= 0 && seen[p] != stamp) {
           seen[p] = stamp;
-          for (int j = start[p], end = start[p + 1]; j < end; j++) {
-            sum[outcome[j]] += weight[j];
+          int r = row[p];
+          if (r >= 0) {
+            bases[dense++] = r * width;
+          } else {
+            for (int j = start[p], end = start[p + 1]; j < end; j++) {
+              sum[outcome[j]] += weight[j];
+            }
           }
         }
       }
     }
+    addRows(sum, bases, dense);
+    int outcomes = this.outcomes.length;
     double normalizer = 0;
-    for (int o = 0; o < sum.length; o++) {
+    for (int o = 0; o < outcomes; o++) {
       sum[o] = StrictMath.exp(sum[o]);
       normalizer += sum[o];
     }
-    for (int o = 0; o < sum.length; o++) {
+    for (int o = 0; o < outcomes; o++) {
       sum[o] /= normalizer;
     }
+    java.util.Arrays.fill(sum, outcomes, width, 0);
     return true;
+  }
+
+  /**
+   * Adds the dense rows at {@code bases[0 .. count)}, eight outcomes at a time held in registers: each row's
+   * weights are read once and no sum goes through memory per row (measured on the development machine, 513 rows
+   * a sample: 27 µs against 40 µs row by row). Adding a row's 0 for an outcome leaves that sum unchanged.
+   */
+  private void addRows(double[] sum, int[] bases, int count) {
+    double[] rows = this.rows;
+    for (int o = 0; o < width; o += 8) {
+      double s0 = sum[o];
+      double s1 = sum[o + 1];
+      double s2 = sum[o + 2];
+      double s3 = sum[o + 3];
+      double s4 = sum[o + 4];
+      double s5 = sum[o + 5];
+      double s6 = sum[o + 6];
+      double s7 = sum[o + 7];
+      for (int i = 0; i < count; i++) {
+        int b = bases[i] + o;
+        s0 += rows[b];
+        s1 += rows[b + 1];
+        s2 += rows[b + 2];
+        s3 += rows[b + 3];
+        s4 += rows[b + 4];
+        s5 += rows[b + 5];
+        s6 += rows[b + 6];
+        s7 += rows[b + 7];
+      }
+      sum[o] = s0;
+      sum[o + 1] = s1;
+      sum[o + 2] = s2;
+      sum[o + 3] = s3;
+      sum[o + 4] = s4;
+      sum[o + 5] = s5;
+      sum[o + 6] = s6;
+      sum[o + 7] = s7;
+    }
   }
 
   private int predicate(long key) {
