@@ -16,10 +16,10 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * character n-gram maximum-entropy model over 103 languages, Leipzig corpora), answered as ISO 639-1.
  *
  * <p>The 10 MB model is loaded once, lazily, on first use (holder idiom: thread-safe without locking), with a
- * compact copy of its weights ({@link LanguageScorer}) that computes the model's probabilities about ten times
- * faster than {@link LanguageDetectorME} (METER samples of 600 characters, one thread of the shared development
- * machine: 590 µs → 67 µs each; on the readability pages language detection went from a sixth of the HTML
- * extraction time to 2%). Its answers are the library's: the same probabilities to a relative 1e-9 (only the order
+ * compact copy of its weights ({@link LanguageScorer}) that computes the model's probabilities five to seven
+ * times faster than {@link LanguageDetectorME} ({@code storyline bench extract-text} on METER, one thread of the
+ * shared development machine: 0.11–0.12 ms of CPU a document instead of 0.55–0.77 ms; JFR of
+ * {@code storyline bench extract}: 4% of the default HTML configuration's time instead of 13%). Its answers are the library's: the same probabilities to a relative 1e-9 (only the order
  * of additions differs), checked against the library on four probe sentences at load (else the library is used)
  * and on every METER text and readability page in {@code LanguageScorerTest}; a decision within a relative 1e-6 of
  * a tie or of the threshold below goes to the library's own {@link LanguageDetectorME} (one per thread). Loading

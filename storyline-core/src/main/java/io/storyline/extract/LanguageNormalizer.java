@@ -45,14 +45,14 @@ final class LanguageNormalizer {
 
   /** What the library's aggregate of the five normalisers gives for {@code text}. */
   static String normalize(String text) {
-    String s = hasCharFrom(text, '\uD83C') ? EMOJI.normalize(text).toString() : replaceRuns(text, '-', '-');
+    String s = hasCharFrom(text, '\uD83C') ? EMOJI.normalize(text).toString() : replaceRuns(text, HYPHEN, 1);
     if (s.contains("://") || s.indexOf('@') >= 0) {
       s = URL.normalize(s).toString();
     }
     if (mayBeTwitter(s)) {
       s = TWITTER.normalize(s).toString();
     }
-    s = collapseSpaceRuns(replaceRuns(s, '0', '9'));
+    s = replaceRuns(replaceRuns(s, DIGIT, 1), SPACE, 2); // \d+, then \s{2,}
     return mayRepeatThrice(s) ? SHRINK.normalize(s).toString() : s.trim();
   }
 
@@ -65,23 +65,37 @@ final class LanguageNormalizer {
     return false;
   }
 
-  /** Each maximal run of characters in {@code [lo, hi]} replaced by one space. */
-  private static String replaceRuns(String s, char lo, char hi) {
+  /** Character kinds of {@link #replaceRuns}: "-", an ASCII digit, a {@code \s} character. */
+  private static final int HYPHEN = 0;
+  private static final int DIGIT = 1;
+  private static final int SPACE = 2;
+
+  private static boolean is(int kind, char c) {
+    return switch (kind) {
+      case HYPHEN -> c == '-';
+      case DIGIT -> c >= '0' && c <= '9';
+      default -> c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    };
+  }
+
+  /** Each maximal run of at least {@code minRun} characters of {@code kind} replaced by one space. */
+  private static String replaceRuns(String s, int kind, int minRun) {
     int n = s.length();
     StringBuilder b = null;
     int copied = 0;
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= lo && c <= hi) {
+      if (is(kind, s.charAt(i))) {
         int end = i + 1;
-        while (end < n && s.charAt(end) >= lo && s.charAt(end) <= hi) {
+        while (end < n && is(kind, s.charAt(end))) {
           end++;
         }
-        if (b == null) {
-          b = new StringBuilder(n);
+        if (end - i >= minRun) {
+          if (b == null) {
+            b = new StringBuilder(n);
+          }
+          b.append(s, copied, i).append(' ');
+          copied = end;
         }
-        b.append(s, copied, i).append(' ');
-        copied = end;
         i = end - 1;
       }
     }
@@ -138,32 +152,6 @@ final class LanguageNormalizer {
       case 'a', 'i', 'e', 'o', 'u', 'A', 'I', 'E', 'O', 'U' -> true;
       default -> false;
     };
-  }
-
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  /** {@code \s{2,}} replaced by one space. */
-  private static String collapseSpaceRuns(String s) {
-    int n = s.length();
-    StringBuilder b = null;
-    int copied = 0;
-    for (int i = 0; i + 1 < n; i++) {
-      if (isRegexSpace(s.charAt(i)) && isRegexSpace(s.charAt(i + 1))) {
-        int end = i + 2;
-        while (end < n && isRegexSpace(s.charAt(end))) {
-          end++;
-        }
-        if (b == null) {
-          b = new StringBuilder(n);
-        }
-        b.append(s, copied, i).append(' ');
-        copied = end;
-        i = end - 1;
-      }
-    }
-    return b == null ? s : b.append(s, copied, n).toString();
   }
 
   /** Whether {@code (.)\1{2,}} (case-insensitive) may match: three equal characters or any surrogate. */
