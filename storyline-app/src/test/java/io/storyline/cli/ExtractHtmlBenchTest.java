@@ -19,7 +19,16 @@ class ExtractHtmlBenchTest {
     CliRun run = CliRun.of("bench", "extract", dir.toString(), "--pages-named", "source.html", "--seconds", "1");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("1 HTML pages", "pages/cpu-s", "load average", "median", "p99", "alloc/page",
-        "HTML (no language detection)", "HTML + language detection");
+        "HTML, default (with language)", "HTML, no language detection");
+  }
+
+  @Test
+  void theHeadlineIsTheDefaultConfigurationWithLanguageDetection(@TempDir Path dir) throws IOException {
+    ExtractionEvalCommandTest.cases(dir);
+    CliRun run = CliRun.of("bench", "extract", dir.toString(), "--pages-named", "source.html", "--seconds", "1");
+    String firstResult = run.out().lines().dropWhile(l -> !l.startsWith("configuration")).skip(1).findFirst()
+        .orElse("");
+    assertThat(firstResult).startsWith("HTML, default (with language)");
   }
 
   @Test

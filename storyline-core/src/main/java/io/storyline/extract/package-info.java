@@ -32,7 +32,9 @@
  *       {@code TextLayout} (lines to units: hard-wrap and broken-line repair) → {@code TextArticleExtractor}
  *       (labels each unit with {@code ChromeRules} and context rules; see its class comment for the method).
  *   <li>Metadata: {@code MetadataFinder} (byline, dateline, agency via {@code internal.Agencies}, dates via
- *       {@code DateFinder}), {@code LanguageIdentifier} (OpenNLP language-detection model, loaded once, lazily).
+ *       {@code DateFinder}), {@code LanguageIdentifier} (OpenNLP language-detection model, loaded once, lazily, scored by
+ *       {@code LanguageScorer} from a compact copy of its weights after {@code LanguageNormalizer}: the library's
+ *       answers, a fifth of its cost).
  *   <li>{@link io.storyline.extract.TemplateModel} (public): learns the lines a source repeats on every page;
  *       feed it in a first pass or online. Grouping, thresholds and the copy guard are in its class comment.
  * </ul>

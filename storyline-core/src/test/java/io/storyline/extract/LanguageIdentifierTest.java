@@ -36,6 +36,12 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void aTextTheLibraryFailsOnHasNoLanguageInsteadOfAnError() {
+    // two equal characters above U+10FC00 make the JDK's case-insensitive back reference read past the end
+    assertThat(LanguageIdentifier.detect(EN + " \uDBFF\uDFFF\uDBFF\uDFFF")).isNull();
+  }
+
+  @Test
   void isSafeToCallFromManyThreadsAtOnce() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
