@@ -106,6 +106,16 @@ final class Bag {
     return squaredNorm <= 0 || other.squaredNorm <= 0 ? 0 : dot / Math.sqrt(squaredNorm * other.squaredNorm);
   }
 
+  /** The weights, read-only. */
+  Map<String, Double> view() {
+    return java.util.Collections.unmodifiableMap(weights);
+  }
+
+  /** The norm kept with the weights (the denominator of this bag's cosines). */
+  double norm() {
+    return Math.sqrt(squaredNorm);
+  }
+
   boolean isEmpty() {
     return weights.isEmpty();
   }

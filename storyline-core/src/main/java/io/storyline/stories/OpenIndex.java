@@ -2,20 +2,22 @@ package io.storyline.stories;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Candidate retrieval among a clusterer's open stories, used when the similarity has no embedding component
- * ({@link Similarity#zeroWithoutSharedKeys}) and the thresholds are positive. Method: term-at-a-time scoring through
- * {@link Postings} of the stories' term and entity keys; a story reached by no key of the document has similarity
- * exactly 0, below any positive threshold, so it can be neither joined nor merged. The stories whose accumulated
- * score reaches the threshold less {@link #MARGIN} are returned in opening order and rescored by the caller with
- * {@link Similarity}'s own methods, so the clusterer's choice (the first best story in opening order, the first
- * mergeable story) and the scores it reports are those of scanning every open story: the margin covers the
- * rounding of summing the same products in another order (relative error about 1e-13 for 600 products).
+ * ({@link Similarity#zeroWithoutSharedKeys}) and the thresholds are positive. Method: {@link PrunedSearch} over
+ * {@link Postings} of the stories' term and entity keys: a story reached by no key of the document has similarity
+ * exactly 0, and one reached only by the query's light keys (the common words) has a similarity bounded by the
+ * norm of those keys (Cauchy–Schwarz), so neither can reach the threshold once that bound is below it. The stories
+ * whose accumulated score reaches the threshold less {@link #MARGIN} are returned in opening order and rescored by
+ * the caller with {@link Similarity}'s own methods, so the clusterer's choice (the first best story in opening
+ * order, the first mergeable story) and the scores it reports are those of scanning every open story: the margin
+ * covers the rounding of summing the same products in another order (relative error about 1e-13 for 600 products).
  *
- * <p>Measured: see the README, Benchmarks / Stories and Spark (cost per document no longer grows with the number
- * of open stories that share nothing with it; a story's common words still reach many stories).
+ * <p>Measured: see the README, Benchmarks / Spark. Accumulating over every key of the query (the index before the
+ * bound) made the merge check after each join cost about (open stories) × (centroid size, up to 600 terms): a
+ * centroid's common words reach most open stories. With the bound the search stops admitting stories once the
+ * heaviest keys hold all but (threshold)² of the query's squared norm, typically its first tens of keys.
  */
 final class OpenIndex {
   /** Slack below a threshold for scores accumulated in another order; far above their rounding error. */
@@ -50,22 +52,48 @@ final class OpenIndex {
 
   /** The open stories whose similarity to {@code doc} may reach {@code threshold}, in opening order. */
   List<StoryState> candidates(DocumentFeatures doc, double threshold) {
-    Map<StoryState, double[]> dots = Postings.dots();
-    terms.accumulate(doc.terms(), (s, k) -> s.terms.weight(k), dots, 0);
-    entities.accumulate(doc.entityVector(), (s, k) -> s.entities.weight(k), dots, 1);
-    return Postings.reaching(dots,
-        e -> similarity.scoreFromDots(doc, e.getKey(), e.getValue()[0], e.getValue()[1]), threshold - MARGIN,
-        OPENING);
+    // the document's vectors are unit length: Bag.cosine(Map) divides by the story's norm only
+    boolean withEntities = !doc.entityVector().isEmpty() && similarity.entity > 0;
+    return PrunedSearch.search(termsOf(doc.terms(), 1), entitiesOf(doc.entityVector(), 1),
+        new PrunedSearch.Scoring<>() {
+          @Override
+          public double score(StoryState s, double termDot, double entityDot) {
+            return similarity.scoreFromDots(doc, s, termDot, entityDot);
+          }
+
+          @Override
+          public double unseen(double termCosine, double entityCosine) {
+            return similarity.mean(termCosine, entityCosine, withEntities);
+          }
+        }, threshold, null, OPENING);
   }
 
   /** The other open stories whose similarity to {@code grown} may reach {@code threshold}, in opening order. */
   List<StoryState> mergeCandidates(StoryState grown, double threshold) {
-    Map<StoryState, double[]> dots = Postings.dots();
-    terms.accumulate(grown.terms, grown, (s, k) -> s.terms.weight(k), dots, 0);
-    entities.accumulate(grown.entities, grown, (s, k) -> s.entities.weight(k), dots, 1);
-    return Postings.reaching(dots,
-        e -> similarity.scoreFromDots(grown, e.getKey(), e.getValue()[0], e.getValue()[1]), threshold - MARGIN,
-        OPENING);
+    boolean withEntities = !grown.entities.isEmpty() && similarity.entity > 0;
+    return PrunedSearch.search(termsOf(grown.terms.view(), grown.terms.norm()),
+        entitiesOf(grown.entities.view(), grown.entities.norm()), new PrunedSearch.Scoring<>() {
+          @Override
+          public double score(StoryState s, double termDot, double entityDot) {
+            return similarity.scoreFromDots(grown, s, termDot, entityDot);
+          }
+
+          @Override
+          public double unseen(double termCosine, double entityCosine) {
+            // an open story without entities is scored on its terms alone: the larger of the two
+            double termsOnly = similarity.mean(termCosine, 0, false);
+            return withEntities ? Math.max(termsOnly, similarity.mean(termCosine, entityCosine, true)) : termsOnly;
+          }
+        }, threshold, grown, OPENING);
+  }
+
+  private PrunedSearch.Component<StoryState> termsOf(java.util.Map<String, Double> query, double norm) {
+    return new PrunedSearch.Component<>(terms, (s, k) -> s.terms.weight(k), query, norm, s -> s.terms.norm());
+  }
+
+  private PrunedSearch.Component<StoryState> entitiesOf(java.util.Map<String, Double> query, double norm) {
+    return new PrunedSearch.Component<>(entities, (s, k) -> s.entities.weight(k), query, norm,
+        s -> s.entities.norm());
   }
 
   private static int number(String storyId) {
