@@ -34,14 +34,14 @@ final class OpenIndex {
 
   /** A story took a document (or was opened by it): its new keys are posted. */
   void post(StoryState story, DocumentFeatures doc) {
-    terms.add(story, doc.terms().keySet());
-    entities.add(story, doc.entityVector().keySet());
+    terms.add(story, story.terms, doc.terms().keySet());
+    entities.add(story, story.entities, doc.entityVector().keySet());
   }
 
   /** {@code keep} absorbed {@code gone}, which is no longer open. */
   void absorb(StoryState keep, StoryState gone) {
-    terms.add(keep, terms.keys(gone));
-    entities.add(keep, entities.keys(gone));
+    terms.add(keep, keep.terms, terms.keys(gone));
+    entities.add(keep, keep.entities, entities.keys(gone));
     remove(gone);
   }
 
@@ -54,7 +54,8 @@ final class OpenIndex {
   List<StoryState> candidates(DocumentFeatures doc, double threshold) {
     // the document's vectors are unit length: Bag.cosine(Map) divides by the story's norm only
     boolean withEntities = !doc.entityVector().isEmpty() && similarity.entity > 0;
-    return PrunedSearch.search(termsOf(doc.terms(), 1), entitiesOf(doc.entityVector(), 1),
+    return PrunedSearch.search(new PrunedSearch.Component<>(terms, doc.terms(), 1, s -> s.terms.norm()),
+        new PrunedSearch.Component<>(entities, doc.entityVector(), 1, s -> s.entities.norm()),
         new PrunedSearch.Scoring<>() {
           @Override
           public double score(StoryState s, double termDot, double entityDot) {
@@ -71,8 +72,8 @@ final class OpenIndex {
   /** The other open stories whose similarity to {@code grown} may reach {@code threshold}, in opening order. */
   List<StoryState> mergeCandidates(StoryState grown, double threshold) {
     boolean withEntities = !grown.entities.isEmpty() && similarity.entity > 0;
-    return PrunedSearch.search(termsOf(grown.terms.view(), grown.terms.norm()),
-        entitiesOf(grown.entities.view(), grown.entities.norm()), new PrunedSearch.Scoring<>() {
+    return PrunedSearch.search(new PrunedSearch.Component<>(terms, grown.terms, s -> s.terms.norm()),
+        new PrunedSearch.Component<>(entities, grown.entities, s -> s.entities.norm()), new PrunedSearch.Scoring<>() {
           @Override
           public double score(StoryState s, double termDot, double entityDot) {
             return similarity.scoreFromDots(grown, s, termDot, entityDot);
@@ -85,15 +86,6 @@ final class OpenIndex {
             return withEntities ? Math.max(termsOnly, similarity.mean(termCosine, entityCosine, true)) : termsOnly;
           }
         }, threshold, grown, OPENING);
-  }
-
-  private PrunedSearch.Component<StoryState> termsOf(java.util.Map<String, Double> query, double norm) {
-    return new PrunedSearch.Component<>(terms, (s, k) -> s.terms.weight(k), query, norm, s -> s.terms.norm());
-  }
-
-  private PrunedSearch.Component<StoryState> entitiesOf(java.util.Map<String, Double> query, double norm) {
-    return new PrunedSearch.Component<>(entities, (s, k) -> s.entities.weight(k), query, norm,
-        s -> s.entities.norm());
   }
 
   private static int number(String storyId) {

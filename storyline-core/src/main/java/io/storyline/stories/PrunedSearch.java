@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Exact threshold search over {@link Postings} with a pruning bound: the items (open stories, topics) whose score
@@ -43,7 +42,6 @@ final class PrunedSearch {
   /** One component of the query: its keys heaviest first, the norm of each suffix, and where items hold them. */
   static final class Component<T> {
     final Postings<T> postings;
-    final Postings.Weights<T> weights;
     final String[] keys;
     final double[] values;
     /** {@code rest[i]} = norm of {@code values[i..]}; {@code rest[n]} = 0. */
@@ -53,13 +51,21 @@ final class PrunedSearch {
     /** The item side's norm in the cosine's denominator. */
     final ItemNorm<T> itemNorm;
 
-    Component(Postings<T> postings, Postings.Weights<T> weights, Map<String, Double> query, double norm,
+    /** A unit-length query vector (its cosines divide by the item's norm only). */
+    Component(Postings<T> postings, Map<String, Double> unit, double norm, ItemNorm<T> itemNorm) {
+      this(postings, new ArrayList<>(unit.entrySet()), norm, itemNorm);
+    }
+
+    /** A centroid as the query (its cosines divide by its own norm too). */
+    Component(Postings<T> postings, Bag query, ItemNorm<T> itemNorm) {
+      this(postings, entries(query), query.norm(), itemNorm);
+    }
+
+    private Component(Postings<T> postings, List<Map.Entry<String, Double>> sorted, double norm,
         ItemNorm<T> itemNorm) {
       this.postings = postings;
-      this.weights = weights;
       this.norm = norm;
       this.itemNorm = itemNorm;
-      List<Map.Entry<String, Double>> sorted = new ArrayList<>(query.entrySet());
       sorted.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
           .thenComparing(Map.Entry::getKey));
       int n = sorted.size();
@@ -75,6 +81,12 @@ final class PrunedSearch {
         sq += values[i] * values[i];
         rest[i] = Math.sqrt(sq);
       }
+    }
+
+    private static List<Map.Entry<String, Double>> entries(Bag bag) {
+      List<Map.Entry<String, Double>> out = new ArrayList<>(bag.size());
+      bag.forEach((k, v) -> out.add(Map.entry(k, v)));
+      return out;
     }
 
     /** Upper bound on the cosine of any item with the query's keys from {@code i} on. */
@@ -116,16 +128,13 @@ final class PrunedSearch {
       }
       Component<T> part = parts.get(c);
       int i = at[c]++;
-      Set<T> items = part.postings.items(part.keys[i]);
-      for (T item : items) {
-        if (item == skip) {
-          continue;
+      double value = part.values[i];
+      int slot = c;
+      part.postings.items(part.keys[i]).forEach((item, w) -> {
+        if (item != skip) {
+          dots.computeIfAbsent(item, k -> new double[2])[slot] += w.value * value;
         }
-        Double w = part.weights.weight(item, part.keys[i]);
-        if (w != null) {
-          dots.computeIfAbsent(item, k -> new double[2])[c] += w * part.values[i];
-        }
-      }
+      });
     }
     // finishing: the admitted items only, dropped once their own bound is below the floor
     int sinceCheck = RECHECK_EVERY;
@@ -140,21 +149,20 @@ final class PrunedSearch {
       }
       Component<T> part = parts.get(c);
       int i = at[c]++;
-      String key = part.keys[i];
-      Set<T> items = part.postings.items(key);
+      double value = part.values[i];
+      Map<T, Bag.Weight> items = part.postings.items(part.keys[i]);
       if (items.size() <= dots.size()) {
-        for (T item : items) {
-          double[] d = dots.get(item);
-          Double w = d == null ? null : part.weights.weight(item, key);
-          if (w != null) {
-            d[c] += w * part.values[i];
+        for (Map.Entry<T, Bag.Weight> e : items.entrySet()) {
+          double[] d = dots.get(e.getKey());
+          if (d != null) {
+            d[c] += e.getValue().value * value;
           }
         }
       } else {
         for (Map.Entry<T, double[]> e : dots.entrySet()) {
-          Double w = part.weights.weight(e.getKey(), key);
+          Bag.Weight w = items.get(e.getKey());
           if (w != null) {
-            e.getValue()[c] += w * part.values[i];
+            e.getValue()[c] += w.value * value;
           }
         }
       }

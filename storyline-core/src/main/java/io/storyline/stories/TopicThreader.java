@@ -88,12 +88,12 @@ final class TopicThreader {
       topics.get(best.id); // touch for access order
     }
     best.lastUse = ++uses;
-    if (termIndex != null) {
-      termIndex.add(best, keys(terms));
-      entityIndex.add(best, keys(entities));
-    }
     best.terms.addAll(terms);
     best.entities.addAll(entities);
+    if (termIndex != null) {
+      termIndex.add(best, best.terms, keys(terms));
+      entityIndex.add(best, best.entities, keys(entities));
+    }
     for (String k : entities.top(40)) {
       best.names.putIfAbsent(k, story.entityNames.getOrDefault(k, k));
     }
@@ -114,10 +114,8 @@ final class TopicThreader {
   /** Topics that may reach the threshold, in access order (least recently used first, as {@code topics}). */
   private List<TopicState> candidates(Bag terms, Bag entities) {
     return PrunedSearch.search(
-        new PrunedSearch.Component<>(termIndex, (t, k) -> t.terms.weight(k), terms.view(), terms.norm(),
-            t -> t.terms.norm()),
-        new PrunedSearch.Component<>(entityIndex, (t, k) -> t.entities.weight(k), entities.view(), entities.norm(),
-            t -> t.entities.norm()),
+        new PrunedSearch.Component<>(termIndex, terms, t -> t.terms.norm()),
+        new PrunedSearch.Component<>(entityIndex, entities, t -> t.entities.norm()),
         new PrunedSearch.Scoring<>() {
           @Override
           public double score(TopicState t, double termDot, double entityDot) {
