@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Measured: see the README, Benchmarks / Spark. Accumulating over every key of the query (the index before the
  * bound) made the merge check after each join cost about (open stories) × (centroid size, up to 600 terms): a
  * centroid's common words reach most open stories. With the bound the search stops admitting stories once the
- * heaviest keys hold all but (threshold)² of the query's squared norm, typically its first tens of keys.
+ * keys not yet read (the lightest) can no longer lift an unseen story to the threshold; {@link PrunedSearch} has the
+ * share of postings walked and the documents per CPU-second.
  */
 final class OpenIndex {
   /** Slack below a threshold for scores accumulated in another order; far above their rounding error. */
