@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Spelling-tolerant keys for names, so that transliteration variants of one name meet.
@@ -26,6 +27,11 @@ import java.util.Set;
  * bare "Assad" link within a document and across a story (the usual news style: full name first, surname after).
  */
 final class AliasKey {
+  // compiled once: keys are made for every entity mention
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\b");
+  private static final Pattern PUNCTUATION = Pattern.compile("[.'’`]");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> PARTICLES =
       Set.of("al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ibn", "bin", "abu",
           "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "the");
@@ -45,9 +51,10 @@ final class AliasKey {
 
   /** Frames of the words of a name, particles dropped. */
   static List<String> frames(String name) {
-    String folded = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT).replaceAll("['’]s\\b", "").replaceAll("[.'’`]", "");
-    String[] words = folded.split("[^\\p{L}\\p{N}]+");
+    String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
+        .toLowerCase(Locale.ROOT);
+    folded = PUNCTUATION.matcher(POSSESSIVE.matcher(folded).replaceAll("")).replaceAll("");
+    String[] words = NON_WORD.split(folded);
     List<String> kept = new ArrayList<>();
     for (int i = 0; i < words.length; i++) {
       String w = words[i];

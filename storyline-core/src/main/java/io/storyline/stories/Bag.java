@@ -9,10 +9,17 @@ import java.util.Map;
  * A sparse weighted vector over string keys that can only grow by adding vectors (a centroid kept as a sum), with
  * its squared norm maintained incrementally so a cosine costs one pass over the smaller side. When it holds more
  * than {@code capacity} keys, the lightest are dropped down to three quarters of it (bounded memory per story;
- * the dropped mass is tiny because term weights in a story are Zipf-distributed).
+ * the dropped mass is tiny because term weights in a story are Zipf-distributed). Each key's weight lives in a
+ * {@link Weight} cell that {@link Postings} share, so an index walks weights without looking keys up; a dropped key's
+ * cell is set to 0.
  */
 final class Bag {
-  private final Map<String, Double> weights = new HashMap<>();
+  /** One key's weight; 0 once the key is dropped (a key added again gets a new cell). */
+  static final class Weight {
+    double value;
+  }
+
+  private final Map<String, Weight> weights = new HashMap<>();
   private final int capacity;
   private double squaredNorm;
 
@@ -41,14 +48,18 @@ final class Bag {
   /** Adds {@code scale × vector}. */
   void add(Map<String, Double> vector, double scale) {
     for (Map.Entry<String, Double> e : vector.entrySet()) {
-      double add = e.getValue() * scale;
-      double old = weights.getOrDefault(e.getKey(), 0.0);
-      weights.put(e.getKey(), old + add);
-      squaredNorm += 2 * old * add + add * add;
+      add(e.getKey(), e.getValue() * scale);
     }
     if (weights.size() > capacity) {
       prune(capacity * 3 / 4);
     }
+  }
+
+  private void add(String key, double add) {
+    Weight w = weights.computeIfAbsent(key, k -> new Weight());
+    double old = w.value;
+    w.value = old + add;
+    squaredNorm += 2 * old * add + add * add;
   }
 
   /** Cosine between a unit-length vector and this bag; 0 when either is empty. */
@@ -58,9 +69,9 @@ final class Bag {
     }
     double dot = 0;
     for (Map.Entry<String, Double> e : unit.entrySet()) {
-      Double w = weights.get(e.getKey());
+      Weight w = weights.get(e.getKey());
       if (w != null) {
-        dot += w * e.getValue();
+        dot += w.value * e.getValue();
       }
     }
     return dot / Math.sqrt(squaredNorm);
@@ -74,10 +85,10 @@ final class Bag {
     Bag small = weights.size() <= other.weights.size() ? this : other;
     Bag large = small == this ? other : this;
     double dot = 0;
-    for (Map.Entry<String, Double> e : small.weights.entrySet()) {
-      Double w = large.weights.get(e.getKey());
+    for (Map.Entry<String, Weight> e : small.weights.entrySet()) {
+      Weight w = large.weights.get(e.getKey());
       if (w != null) {
-        dot += w * e.getValue();
+        dot += w.value * e.getValue().value;
       }
     }
     return dot / Math.sqrt(squaredNorm * other.squaredNorm);
@@ -85,12 +96,18 @@ final class Bag {
 
   /** The weight of a key, or null when the bag does not hold it. */
   Double weight(String key) {
+    Weight w = weights.get(key);
+    return w == null ? null : w.value;
+  }
+
+  /** The cell holding a key's weight, or null when the bag does not hold it. */
+  Weight cell(String key) {
     return weights.get(key);
   }
 
   /** Visits every key and weight (in the bag's iteration order). */
   void forEach(java.util.function.BiConsumer<String, Double> visit) {
-    weights.forEach(visit);
+    weights.forEach((k, w) -> visit.accept(k, w.value));
   }
 
   /**
@@ -106,6 +123,11 @@ final class Bag {
     return squaredNorm <= 0 || other.squaredNorm <= 0 ? 0 : dot / Math.sqrt(squaredNorm * other.squaredNorm);
   }
 
+  /** The norm kept with the weights (the denominator of this bag's cosines). */
+  double norm() {
+    return Math.sqrt(squaredNorm);
+  }
+
   boolean isEmpty() {
     return weights.isEmpty();
   }
@@ -116,8 +138,9 @@ final class Bag {
 
   /** The heaviest keys, heaviest first. */
   List<String> top(int n) {
-    List<Map.Entry<String, Double>> all = new ArrayList<>(weights.entrySet());
-    all.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Map.Entry<String, Weight>> all = new ArrayList<>(weights.entrySet());
+    all.sort(java.util.Comparator.comparingDouble((Map.Entry<String, Weight> e) -> -e.getValue().value)
+        .thenComparing(Map.Entry.comparingByKey()));
     List<String> out = new ArrayList<>(Math.min(n, all.size()));
     for (int i = 0; i < Math.min(n, all.size()); i++) {
       out.add(all.get(i).getKey());
@@ -130,7 +153,7 @@ final class Bag {
     Bag b = new Bag(Math.max(4, n));
     Map<String, Double> kept = new HashMap<>();
     for (String k : top(n)) {
-      kept.put(k, weights.get(k));
+      kept.put(k, weights.get(k).value);
     }
     b.add(kept, 1.0);
     return b;
@@ -138,17 +161,27 @@ final class Bag {
 
   /** Adds another bag's weights. */
   void addAll(Bag other) {
-    add(other.weights, 1.0);
+    for (Map.Entry<String, Weight> e : other.weights.entrySet()) {
+      add(e.getKey(), e.getValue().value);
+    }
+    if (weights.size() > capacity) {
+      prune(capacity * 3 / 4);
+    }
   }
 
   private void prune(int keep) {
     List<String> top = top(keep);
-    Map<String, Double> kept = new HashMap<>(keep * 2);
+    Map<String, Weight> kept = new HashMap<>(keep * 2);
     double n = 0;
     for (String k : top) {
-      double w = weights.get(k);
+      Weight w = weights.get(k);
       kept.put(k, w);
-      n += w * w;
+      n += w.value * w.value;
+    }
+    for (Map.Entry<String, Weight> e : weights.entrySet()) {
+      if (!kept.containsKey(e.getKey())) {
+        e.getValue().value = 0;
+      }
     }
     weights.clear();
     weights.putAll(kept);

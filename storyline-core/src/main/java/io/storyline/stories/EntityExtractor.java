@@ -50,6 +50,9 @@ final class EntityExtractor {
       "foundation", "institute", "times", "post", "news", "journal", "network", "club", "fc", "united", "league",
       "department", "office", "authority", "service", "services", "organisation", "organization", "federation",
       "motors", "holdings", "industries", "systems", "technologies", "labs", "studios", "records", "entertainment");
+  /** An Arabic article joined to a name ("al-Assad"); compiled once, it is tried on every token. */
+  private static final java.util.regex.Pattern ARABIC_ARTICLE =
+      java.util.regex.Pattern.compile("(al|el|ad|an|ar|as|ash|at|az)-\\p{L}+");
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "from", "near", "to", "across");
   private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -266,7 +269,7 @@ final class EntityExtractor {
       return false;
     }
     String lower = word.toLowerCase(Locale.ROOT);
-    boolean arabicArticle = lower.matches("(al|el|ad|an|ar|as|ash|at|az)-\\p{L}+") && word.length() > 4
+    boolean arabicArticle = ARABIC_ARTICLE.matcher(lower).matches() && word.length() > 4
         && Character.isUpperCase(word.charAt(word.indexOf('-') + 1));
     if (!arabicArticle && !Character.isUpperCase(word.charAt(0))) {
       return false;

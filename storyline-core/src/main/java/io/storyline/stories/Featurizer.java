@@ -22,6 +22,11 @@ final class Featurizer {
   static final int BODY_TERMS = 400;
   static final int LEAD_WORDS = 60;
 
+  private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("\\s+");
+  /** Punctuation around a word (kept: quotes, brackets, and sentence marks after it); compiled once. */
+  private static final java.util.regex.Pattern EDGE_PUNCTUATION =
+      java.util.regex.Pattern.compile("^[^\\p{L}\\p{N}'\"(]+|[^\\p{L}\\p{N}'\".,;:!?)%]+$");
+
   private final Vocabulary termFrequencies = new Vocabulary();
   private final Vocabulary entityFrequencies = new Vocabulary();
   private final EntityExtractor entities = new EntityExtractor();
@@ -119,12 +124,12 @@ final class Featurizer {
     if (text == null || text.isBlank()) {
       return out;
     }
-    for (String w : text.strip().split("\\s+")) {
+    for (String w : SPACE.split(text.strip())) {
       if (out.size() == n) {
         break;
       }
       if (w.codePoints().anyMatch(Character::isLetterOrDigit)) {
-        out.add(w.replaceAll("^[^\\p{L}\\p{N}'\"(]+|[^\\p{L}\\p{N}'\".,;:!?)%]+$", ""));
+        out.add(EDGE_PUNCTUATION.matcher(w).replaceAll(""));
       }
     }
     return out;

@@ -91,6 +91,21 @@ final class Similarity {
     return base * Math.exp(-s.gapHours(d.time()) / timeScaleHours);
   }
 
+  /**
+   * The weighted mean of a term cosine and (when {@code withEntities}) an entity cosine: the base of the scores
+   * without embeddings, before the time decay (at most 1). Nondecreasing in both cosines, so it turns bounds on
+   * them into a bound on the score ({@link PrunedSearch}).
+   */
+  double mean(double termCosine, double entityCosine, boolean withEntities) {
+    double sum = lexical * termCosine;
+    double weights = lexical;
+    if (withEntities) {
+      sum += entity * entityCosine;
+      weights += entity;
+    }
+    return weights == 0 ? 0 : sum / weights;
+  }
+
   /** {@link #score(StoryState, StoryState)} without embeddings, from the centroids' dot products. */
   double scoreFromDots(StoryState a, StoryState b, double termDot, double entityDot) {
     double sum = lexical * a.terms.cosineFromDot(b.terms, termDot);

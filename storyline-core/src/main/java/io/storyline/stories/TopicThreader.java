@@ -21,8 +21,9 @@ import java.util.Map;
  *
  * <p>Without embeddings, topics are found through {@link Postings} of their term and entity keys: a topic sharing no
  * key with a story has similarity 0, below a positive threshold, so only the topics reached are scored (with the
- * same expression, then rescored exactly, in access order: the same choice as scanning every topic; see
- * {@link OpenIndex} for the margin).
+ * same expression, then rescored exactly, in access order: the same choice as scanning every topic), with
+ * {@link PrunedSearch}'s bound: the story's light terms, whose postings reach most topics, admit no new topic once
+ * the heaviest ones hold all but the threshold's share of its norm (see {@link OpenIndex}).
  */
 final class TopicThreader {
   private static final double W_ENTITY = 0.5;
@@ -87,12 +88,12 @@ final class TopicThreader {
       topics.get(best.id); // touch for access order
     }
     best.lastUse = ++uses;
-    if (termIndex != null) {
-      termIndex.add(best, keys(terms));
-      entityIndex.add(best, keys(entities));
-    }
     best.terms.addAll(terms);
     best.entities.addAll(entities);
+    if (termIndex != null) {
+      termIndex.add(best, best.terms, keys(terms));
+      entityIndex.add(best, best.entities, keys(entities));
+    }
     for (String k : entities.top(40)) {
       best.names.putIfAbsent(k, story.entityNames.getOrDefault(k, k));
     }
@@ -112,19 +113,28 @@ final class TopicThreader {
 
   /** Topics that may reach the threshold, in access order (least recently used first, as {@code topics}). */
   private List<TopicState> candidates(Bag terms, Bag entities) {
-    Map<TopicState, double[]> dots = Postings.dots();
-    termIndex.accumulate(terms, null, (t, k) -> t.terms.weight(k), dots, 0);
-    entityIndex.accumulate(entities, null, (t, k) -> t.entities.weight(k), dots, 1);
-    return Postings.reaching(dots, e -> {
-      TopicState t = e.getKey();
-      double sum = W_TERMS * t.terms.cosineFromDot(terms, e.getValue()[0]);
-      double w = W_TERMS;
-      if (!entities.isEmpty() && !t.entities.isEmpty()) {
-        sum += W_ENTITY * t.entities.cosineFromDot(entities, e.getValue()[1]);
-        w += W_ENTITY;
-      }
-      return sum / w;
-    }, threshold - OpenIndex.MARGIN, Comparator.comparingLong((TopicState t) -> t.lastUse));
+    return PrunedSearch.search(
+        new PrunedSearch.Component<>(termIndex, terms, t -> t.terms.norm()),
+        new PrunedSearch.Component<>(entityIndex, entities, t -> t.entities.norm()),
+        new PrunedSearch.Scoring<>() {
+          @Override
+          public double score(TopicState t, double termDot, double entityDot) {
+            double sum = W_TERMS * t.terms.cosineFromDot(terms, termDot);
+            double w = W_TERMS;
+            if (!entities.isEmpty() && !t.entities.isEmpty()) {
+              sum += W_ENTITY * t.entities.cosineFromDot(entities, entityDot);
+              w += W_ENTITY;
+            }
+            return sum / w;
+          }
+
+          @Override
+          public double unseen(double termCosine, double entityCosine) {
+            // a topic without entities is scored on its terms alone: the larger of the two
+            return entities.isEmpty() ? termCosine
+                : Math.max(termCosine, (W_TERMS * termCosine + W_ENTITY * entityCosine) / (W_TERMS + W_ENTITY));
+          }
+        }, threshold, null, Comparator.comparingLong((TopicState t) -> t.lastUse));
   }
 
   private static List<String> keys(Bag bag) {

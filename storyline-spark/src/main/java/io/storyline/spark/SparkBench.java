@@ -66,6 +66,11 @@ final class SparkBench implements Callable<Integer> {
       description = "Sentence embeddings in the story stage (default: on, as the job; --no-embeddings is faster).")
   boolean embeddings;
 
+  @Option(names = "--clustering-only", paramLabel = "DAYS",
+      description = "Instead of the job: time the story clustering alone (no embeddings, twice) on the documents of "
+          + "the corpus's first DAYS days, one story block's density (see ClusteringBench).")
+  int clusteringOnly;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -81,6 +86,10 @@ final class SparkBench implements Callable<Integer> {
         BenchCorpus.Written w = new BenchCorpus(SEED).write(data, documents, files);
         err.printf(Locale.ROOT, "%s: %,d documents, %,.0f MB gzip'ed, in %.0f s%n", spec.name(), w.documents(),
             w.bytes() / 1e6, (System.nanoTime() - t) / 1e9);
+      }
+      if (clusteringOnly > 0) {
+        ClusteringBench.run(data, clusteringOnly, 2, out, err);
+        return 0;
       }
       List<String[]> rows = new ArrayList<>();
       for (int c : cores) {
