@@ -23,8 +23,8 @@ import java.util.Map;
  * length in one byte ({@code idLength}), and only every 16th document its start offset
  * ({@code idBlockStart}, an int): a document's id starts at its block's offset plus the lengths of the at most
  * 15 ids before it in the block. That is 1 + 4/16 = 1.25 bytes per document instead of an int of start offset
- * (4 bytes, and one more int for the end of the last id): 2.75 bytes less per document, 2.6 MB at 1,000,000 documents.
- * Ids of 255 bytes or more (URLs with long query strings; none in the bench, a few in crawls) keep
+ * (4 bytes, and one more int for the end of the last id): 2.75 bytes less per document, 2.6 MB at 1,000,000
+ * documents. Ids of 255 bytes or more (URLs with long query strings; none in the bench, a few in crawls) keep
  * the escape byte 255 and their length in a small map ({@code longIdLengths}). The price is reading up to 15
  * length bytes (of one page) to read or compare an id; a lookup by id compares the length first (one
  * byte), so only the document of the same length, nearly always the one sought, pays it.
@@ -40,12 +40,13 @@ final class DocTable {
   /** When added, it took a substantial part of its text from documents already indexed. */
   static final int ADDED_PARTIAL = 8;
 
-  private final int shingleSize;
   /** Documents per kept id start offset. */
   private static final int ID_BLOCK = 16;
   private static final int ID_BLOCK_SHIFT = 4;
   /** The length byte of an id of this many bytes or more: its length is in {@link #longIdLengths}. */
   private static final int LONG_ID = 255;
+
+  private final int shingleSize;
   /** The ids' UTF-8 bytes, one after the other in document order. */
   private final Pages.Bytes idBytes = new Pages.Bytes();
   /** Where the next id will start in {@link #idBytes}. */
@@ -282,7 +283,8 @@ final class DocTable {
    */
   long bytes() {
     return idBytes.bytes() + idBlockStart.bytes() + idLength.bytes() + longIdLengths.size() * 64L + textHash.bytes()
-        + tokens.bytes() + publishedMinute.bytes() + agencyFlags.bytes() + parent.bytes() + nextMember.bytes() + byId.bytes();
+        + tokens.bytes() + publishedMinute.bytes() + agencyFlags.bytes() + parent.bytes() + nextMember.bytes()
+        + byId.bytes();
   }
 
   private short agencyCode(String name) {
