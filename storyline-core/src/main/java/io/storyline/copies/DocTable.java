@@ -15,9 +15,19 @@ import java.util.Map;
  * Per-document columns of the copy index, in paged primitive arrays ({@link Pages}) indexed by insertion number:
  * the id (UTF-8 bytes in one arena, found again through an open-addressing table of document numbers), the top 32
  * bits of the normalised-text hash, token count (the shingle count follows from it), publication minute, agency
- * and flags, the union-find parent of its copy group and the next member of the group. 28 bytes plus the id's
- * length and about 6 bytes of lookup table per document, instead of the ~200 bytes of an object per document
- * with its fields and a {@code HashMap} entry.
+ * and flags, the union-find parent of its copy group and the next member of the group. 24 bytes plus the id's
+ * bytes, 1.25 bytes to find them and about 6 bytes of lookup table per document, instead of the ~200 bytes of an
+ * object per document with its fields and a {@code HashMap} entry.
+ *
+ * <p><b>Where an id starts.</b> The ids follow one another in {@code idBytes}; each document keeps its id's
+ * length in one byte ({@code idLength}), and only every 16th document its start offset
+ * ({@code idBlockStart}, an int): a document's id starts at its block's offset plus the lengths of the at most
+ * 15 ids before it in the block. That is 1 + 4/16 = 1.25 bytes per document instead of an int of start offset
+ * (4 bytes, and one more int for the end of the last id): 2.75 bytes less per document, 2.6 MB at 1,000,000
+ * documents. Ids of 255 bytes or more (URLs with long query strings; none in the bench, a few in crawls) keep
+ * the escape byte 255 and their length in a small map ({@code longIdLengths}). The price is reading up to 15
+ * length bytes (of one page) to read or compare an id; a lookup by id compares the length first (one
+ * byte), so only the document of the same length, nearly always the one sought, pays it.
  */
 final class DocTable {
   static final int NO_TIME = Integer.MIN_VALUE;
@@ -30,11 +40,23 @@ final class DocTable {
   /** When added, it took a substantial part of its text from documents already indexed. */
   static final int ADDED_PARTIAL = 8;
 
+  /** Documents per kept id start offset. */
+  private static final int ID_BLOCK = 16;
+  private static final int ID_BLOCK_SHIFT = 4;
+  /** The length byte of an id of this many bytes or more: its length is in {@link #longIdLengths}. */
+  private static final int LONG_ID = 255;
+
   private final int shingleSize;
+  /** The ids' UTF-8 bytes, one after the other in document order. */
   private final Pages.Bytes idBytes = new Pages.Bytes();
+  /** Where the next id will start in {@link #idBytes}. */
   private int idEnd;
-  /** Where each id starts in {@link #idBytes} (and, at {@code size}, where the next one will). */
-  private final Pages.Ints idStart = new Pages.Ints(1);
+  /** Where the id of document {@code k * ID_BLOCK} starts in {@link #idBytes}, by {@code k}. */
+  private final Pages.Ints idBlockStart = new Pages.Ints();
+  /** Each id's length in bytes, unsigned, or {@link #LONG_ID}. */
+  private final Pages.Bytes idLength = new Pages.Bytes();
+  /** The lengths of the ids of {@link #LONG_ID} bytes or more, by document. */
+  private final Map<Integer, Integer> longIdLengths = new HashMap<>();
   /** {@link SourceText#textHash}: the top 32 bits of the normalised-text hash. */
   private final Pages.Ints textHash = new Pages.Ints();
   private final Pages.Ints tokens = new Pages.Ints();
@@ -73,12 +95,24 @@ final class DocTable {
     agencyFlags.ensure(n);
     parent.ensure(n);
     nextMember.ensure(n);
-    idStart.ensure(n + 1);
+    idLength.ensure(n);
     byte[] b = id.getBytes(StandardCharsets.UTF_8);
+    if ((long) idEnd + b.length > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the ids of the copy index would take more than 2 GB with document " + doc
+          + " (" + b.length + " bytes): split the stream into several indexes");
+    }
     idBytes.put(idEnd, b);
-    idStart.set(doc, idEnd);
+    if ((doc & (ID_BLOCK - 1)) == 0) {
+      idBlockStart.ensure((doc >>> ID_BLOCK_SHIFT) + 1L);
+      idBlockStart.set(doc >>> ID_BLOCK_SHIFT, idEnd);
+    }
+    if (b.length >= LONG_ID) {
+      idLength.set(doc, (byte) LONG_ID);
+      longIdLengths.put(doc, b.length);
+    } else {
+      idLength.set(doc, (byte) b.length);
+    }
     idEnd += b.length;
-    idStart.set(doc + 1, idEnd);
     textHash.set(doc, SourceText.textHash(hash));
     tokens.set(doc, tokenCount);
     publishedMinute.set(doc, published == null ? NO_TIME
@@ -149,20 +183,35 @@ final class DocTable {
     return (int) (io.storyline.internal.Mix64.mix(h) >>> 32);
   }
 
+  /** The length in bytes of document {@code doc}'s id. */
+  private int idLength(int doc) {
+    int length = idLength.get(doc) & 0xFF;
+    return length == LONG_ID ? longIdLengths.get(doc) : length;
+  }
+
+  /** Where document {@code doc}'s id starts in {@link #idBytes}: its block's start plus the ids before it. */
+  private int idStart(int doc) {
+    int start = idBlockStart.get(doc >>> ID_BLOCK_SHIFT);
+    for (int d = doc & -ID_BLOCK; d < doc; d++) {
+      start += idLength(d);
+    }
+    return start;
+  }
+
   /** {@link #idHash(byte[], int, int)} of document {@code doc}'s id. */
   private int idHash(int doc) {
     long h = 0xcbf29ce484222325L;
-    for (int i = idStart.get(doc), end = idStart.get(doc + 1); i < end; i++) {
+    for (int i = idStart(doc), end = i + idLength(doc); i < end; i++) {
       h = (h ^ idBytes.get(i)) * 0x100000001b3L;
     }
     return (int) (io.storyline.internal.Mix64.mix(h) >>> 32);
   }
 
   private boolean idEquals(int doc, byte[] b) {
-    int from = idStart.get(doc);
-    if (idStart.get(doc + 1) - from != b.length) {
+    if (idLength(doc) != b.length) {
       return false;
     }
+    int from = idStart(doc);
     for (int i = 0; i < b.length; i++) {
       if (idBytes.get(from + i) != b[i]) {
         return false;
@@ -184,7 +233,8 @@ final class DocTable {
   }
 
   String id(int doc) {
-    return new String(idBytes.copy(idStart.get(doc), idStart.get(doc + 1)), StandardCharsets.UTF_8);
+    int from = idStart(doc);
+    return new String(idBytes.copy(from, from + idLength(doc)), StandardCharsets.UTF_8);
   }
 
   String agency(int doc) {
@@ -227,10 +277,14 @@ final class DocTable {
     }
   }
 
-  /** Heap held: the pages of the columns and of the id table. */
+  /**
+   * Heap held: the pages of the columns and of the id table, and about 64 bytes (a map entry and two boxed ints)
+   * per id of {@link #LONG_ID} bytes or more.
+   */
   long bytes() {
-    return idBytes.bytes() + idStart.bytes() + textHash.bytes() + tokens.bytes() + publishedMinute.bytes()
-        + agencyFlags.bytes() + parent.bytes() + nextMember.bytes() + byId.bytes();
+    return idBytes.bytes() + idBlockStart.bytes() + idLength.bytes() + longIdLengths.size() * 64L + textHash.bytes()
+        + tokens.bytes() + publishedMinute.bytes() + agencyFlags.bytes() + parent.bytes() + nextMember.bytes()
+        + byId.bytes();
   }
 
   private short agencyCode(String name) {
@@ -256,8 +310,10 @@ final class DocTable {
     for (int i = 1; i < agencies.size(); i++) {
       out.writeUTF(agencies.get(i));
     }
-    for (int d = 0; d < size; d++) {
-      byte[] id = idBytes.copy(idStart.get(d), idStart.get(d + 1));
+    for (int d = 0, start = 0; d < size; d++) { // ids in document order: each starts where the last ended
+      int length = idLength(d);
+      byte[] id = idBytes.copy(start, start + length);
+      start += length;
       out.writeInt(id.length);
       out.write(id);
       out.writeInt(textHash.get(d));

@@ -42,6 +42,23 @@ class DocTableTest {
     check(DocTable.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 4), ids);
   }
 
+  @Test
+  void findsIdsAcrossPagesAndAtTheOneByteLengthLimit() {
+    DocTable t = new DocTable(4);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) { // about 40 pages of 16 KB of id bytes
+      int length = i % 3 == 0 ? 254 + i % 4 : 8 + i % 17; // 254 to 257 bytes: both sides of the escape byte
+      String digits = "ü" + i + "/";
+      ids.add(digits + "a".repeat(length - digits.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+    for (String id : ids) {
+      t.add(id, 0, 10, null, null, 0);
+    }
+    assertThat(ids).extracting(id -> id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .contains(254, 255, 256, 257);
+    check(t, ids);
+  }
+
   private static void check(DocTable t, List<String> ids) {
     for (int d = 0; d < ids.size(); d++) {
       assertThat(t.id(d)).isEqualTo(ids.get(d));
